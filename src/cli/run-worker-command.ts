@@ -1,0 +1,80 @@
+import { hostname } from 'node:os';
+import { createRabbitMqBus } from '../adapters/rabbitmq/create-rabbitmq-bus';
+import { createRedisIdempotencyStore } from '../adapters/redis/redis-idempotency-store';
+import { createSmsWorker } from '../platform/create-sms-worker';
+import { createWorkerEventPublisher } from '../platform/create-worker-event-publisher';
+import { SMSService } from '../service/sms-service';
+import type { SMSServiceOptions } from '../service/sms-service-options';
+import { createFakeProvider } from '../testing/create-fake-provider';
+import type { LogEntry } from './create-json-logger';
+import type { WorkerCommandOptions } from './parse-worker-arguments';
+
+export interface WorkerCommandIo {
+  readonly env: Readonly<Record<string, string | undefined>>;
+  readonly log: (entry: LogEntry) => void;
+  /** Resolves with the signal's name when the process is asked to stop. */
+  readonly stopRequested: Promise<string>;
+}
+
+/**
+ * `tools-core worker`: the worker on RabbitMQ with the Redis idempotency store and providers from the
+ * environment (`SMSService.fromEnv`), or the fake provider. Logs structured entries; on the stop signal
+ * it stops consuming, drains the requests in progress, closes the bus and the store, and returns 0.
+ * Returns 1 when it cannot start (bad environment, broker or Redis unreachable).
+ *
+ * @example
+ * const code = await runWorkerCommand(options, { env: process.env, log, stopRequested });
+ */
+export async function runWorkerCommand(options: WorkerCommandOptions, io: WorkerCommandIo): Promise<number> {
+  const { log } = io;
+  const bus = createRabbitMqBus({
+    url: options.amqpUrl,
+    exchange: options.exchange,
+    connectionName: `tools-core-worker@${hostname()}:${process.pid}`,
+    onLog: (entry) => log({ component: 'bus', ...entry }),
+  });
+  const store = createRedisIdempotencyStore({ url: options.redisUrl });
+  const shared: Omit<SMSServiceOptions, 'providers'> = {
+    events: createWorkerEventPublisher({ bus, onError: (error, event) => log({ level: 'warn', event: 'event.publish_failed', component: 'worker', type: event.type, message: messageOf(error) }) }),
+    idempotency: { store },
+    onBackgroundError: (error, context) => log({ level: 'warn', event: 'service.background_error', component: 'worker', stage: context.stage, message_id: context.messageId, message: messageOf(error) }),
+  };
+  const close = async () => {
+    await bus.close().catch(() => undefined);
+    await store.close().catch(() => undefined);
+  };
+
+  let service: SMSService;
+  try {
+    service =
+      options.provider === 'fake'
+        ? new SMSService({ ...shared, providers: [createFakeProvider({ id: 'fake', outcomes: () => ({ type: 'accept', delayMs: options.fakeDelayMs }) })] })
+        : SMSService.fromEnv(io.env, shared);
+    // Fail at start, not on the first request, when Redis is unreachable.
+    await store.release({ key: 'tools-core:worker-start-probe', token: 'probe' });
+  } catch (error) {
+    log({ level: 'error', event: 'worker.start_failed', component: 'cli', message: messageOf(error) });
+    await close();
+    return 1;
+  }
+  if (options.provider === 'fake') log({ level: 'warn', event: 'provider.fake', component: 'cli', message: 'The fake provider accepts every message and sends nothing: for development and tests only.' });
+
+  const worker = createSmsWorker({ service, bus, queue: options.queue, concurrency: options.concurrency, drainTimeoutMs: options.drainTimeoutMs, onLog: (entry) => log({ component: 'worker', ...entry }) });
+  try {
+    await worker.start();
+  } catch (error) {
+    log({ level: 'error', event: 'worker.start_failed', component: 'cli', message: messageOf(error) });
+    await close();
+    return 1;
+  }
+  const signal = await io.stopRequested;
+  log({ level: 'info', event: 'signal.received', component: 'cli', signal });
+  await worker.stop();
+  await close();
+  log({ level: 'info', event: 'cli.exit', component: 'cli', code: 0 });
+  return 0;
+}
+
+function messageOf(error: unknown): string {
+  return error instanceof Error ? error.message : String(error);
+}

@@ -1,0 +1,4 @@
+export { SMS_ERROR_CODES, type SmsErrorCode, type SmsErrorFault } from './error-code';
+export { SmsError, type SmsErrorOptions } from './sms-error';
+export { ValidationError, type ValidationErrorOptions } from './validation-error';
+export { FinalFailureError, type FinalFailureErrorOptions } from './final-failure-error';

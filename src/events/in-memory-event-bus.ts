@@ -1,0 +1,68 @@
+import type { EventPublisher } from './event-publisher';
+import type { SmsEvent } from './sms-event';
+
+export type SmsEventHandler<Event extends SmsEvent = SmsEvent> = (event: Event) => void | Promise<void>;
+
+export interface InMemoryEventBusOptions {
+  /**
+   * Called when a subscriber throws or rejects. A failing subscriber never fails the publisher (the
+   * message is already sent); by default the failure is reported with `process.emitWarning`.
+   */
+  onHandlerError?: (error: unknown, event: SmsEvent) => void;
+}
+
+/**
+ * The embedded event bus: publish and subscribe in one process, no server. Handlers run in subscription
+ * order; `publish` resolves after every handler has settled.
+ *
+ * @example
+ * const events = new InMemoryEventBus();
+ * const unsubscribe = events.subscribe('sms.sent', (event) => console.log(event.data.message_id));
+ * const sms = new SMSService({ providers: [provider], events });
+ */
+export class InMemoryEventBus implements EventPublisher {
+  private readonly handlers = new Map<string, Set<SmsEventHandler>>();
+  private readonly onHandlerError: (error: unknown, event: SmsEvent) => void;
+
+  constructor(options: InMemoryEventBusOptions = {}) {
+    this.onHandlerError = options.onHandlerError ?? reportHandlerError;
+  }
+
+  /**
+   * Registers `handler` for one event type, or for every event with `'*'`. Returns the function that
+   * removes it.
+   */
+  subscribe<Type extends SmsEvent['type'] | '*'>(
+    type: Type,
+    handler: SmsEventHandler<Type extends '*' ? SmsEvent : SmsEvent & { type: Type }>,
+  ): () => void {
+    let set = this.handlers.get(type);
+    if (set === undefined) {
+      set = new Set();
+      this.handlers.set(type, set);
+    }
+    const registered = handler as SmsEventHandler;
+    set.add(registered);
+    return () => {
+      set.delete(registered);
+    };
+  }
+
+  async publish(event: SmsEvent): Promise<void> {
+    const specific = this.handlers.get(event.type);
+    const wildcard = this.handlers.get('*');
+    if (specific === undefined && wildcard === undefined) return;
+    for (const handler of [...(specific ?? []), ...(wildcard ?? [])]) {
+      try {
+        await handler(event);
+      } catch (error) {
+        this.onHandlerError(error, event);
+      }
+    }
+  }
+}
+
+function reportHandlerError(error: unknown, event: SmsEvent): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  process.emitWarning(`An ${event.type} subscriber failed: ${detail}`, { code: 'TOOLS_CORE_EVENT_HANDLER' });
+}

@@ -1,0 +1,143 @@
+// The public allow-list of the root entry. No logic here; nothing that loads a provider SDK or a
+// server client (those live on their own subpaths).
+export { SMSService } from './service/sms-service';
+export type { SMSServiceOptions, BackgroundErrorContext } from './service/sms-service-options';
+export type { SendRequest } from './service/send-request';
+export type { SendResult, SendAttempt, AttemptOutcome } from './service/send-result';
+
+export { SMS_ERROR_CODES, SmsError, ValidationError, FinalFailureError } from './errors';
+export type { SmsErrorCode, SmsErrorFault, SmsErrorOptions, ValidationErrorOptions, FinalFailureErrorOptions } from './errors';
+
+export { calculateSegments } from './segments/calculate-segments';
+export type { CalculateSegmentsOptions, SegmentCalculation, SmsEncoding } from './segments/calculate-segments';
+export { estimateCost, type EstimateCostOptions } from './segments/estimate-cost';
+export { DEFAULT_PRICING, mergePricing, type PricingTable, type ProviderPricing } from './segments/pricing';
+export type { Money } from './segments/money';
+
+export { validatePhoneNumber, toE164, isE164, maskPhoneNumber } from './phone';
+export type { E164, PhoneNumberType, PhoneValidationOptions, PhoneValidationReason, PhoneValidationResult } from './phone';
+
+export { MESSAGE_STATUSES, type MessageStatus } from './providers/message-status';
+export type {
+  SmsProvider,
+  SmsProviderCapabilities,
+  ProviderSendRequest,
+  ProviderSendOptions,
+  ProviderSendResult,
+} from './providers/provider';
+export { createFailoverProvider, type FailoverProviderOptions } from './failover/create-failover-provider';
+export type { FailoverOptions, FailoverStrategy, FailoverStrategyContext, UnknownOutcomePolicy } from './failover/failover-options';
+export { createRetryingProvider, type RetryingProvider, type RetryingProviderOptions } from './failover/create-retrying-provider';
+export type { RetryOptions } from './failover/retry-options';
+export { createCircuitBreakerProvider, type CircuitBreakerProvider, type CircuitBreakerProviderOptions } from './failover/create-circuit-breaker-provider';
+export type { CircuitBreakerOptions } from './failover/circuit-breaker-options';
+export { createReliableProvider, type ReliableProvider, type ReliableProviderOptions } from './failover/create-reliable-provider';
+export type { CircuitState, ProviderHealth, ServiceHealth } from './failover/provider-health';
+export type { ProviderRetry, ReliableSendOptions } from './failover/reliable-send-options';
+
+export { InMemoryIdempotencyStore, type InMemoryIdempotencyStoreOptions } from './idempotency/in-memory-idempotency-store';
+export type { IdempotencyOptions } from './idempotency/idempotency-options';
+export type {
+  IdempotencyStore,
+  IdempotencyClaimRequest,
+  IdempotencyClaimResult,
+  IdempotencyCompleteRequest,
+  IdempotencyReleaseRequest,
+  StoredSendOutcome,
+} from './idempotency/idempotency-store';
+
+export { InMemoryEventBus, type InMemoryEventBusOptions, type SmsEventHandler } from './events/in-memory-event-bus';
+export type { EventPublisher } from './events/event-publisher';
+export { SMS_EVENT_SCHEMA_VERSION } from './events/sms-event';
+export type { SmsEvent, SmsEventType, SmsEventError, SmsResultEvent, SmsResultEventData, SmsRetryingEvent, SmsRetryingEventData } from './events/sms-event';
+
+export { InMemoryMessageStore, type InMemoryMessageStoreOptions } from './store/in-memory-message-store';
+export type { MessageStore, MessageUpdate } from './store/message-store';
+export type { MessageRecord } from './store/message-record';
+
+export {
+  createWebhookHandler,
+  toNodeHandler,
+  verifyTwilioSignature,
+  verifyTelnyxSignature,
+  TELNYX_DEFAULT_TOLERANCE_SECONDS,
+  computeTwilioSignature,
+  parseTwilioWebhook,
+  parseTelnyxWebhook,
+  parseFormParams,
+  applyStatusTransition,
+  STATUS_RANK,
+  updateRecordStatus,
+  InMemoryWebhookDedupeStore,
+} from './webhooks';
+export type {
+  WebhookHandler,
+  WebhookHandlerOptions,
+  WebhookErrorContext,
+  WebhookService,
+  TwilioWebhookOptions,
+  TelnyxWebhookOptions,
+  NodeHandlerOptions,
+  VerifyTwilioSignatureOptions,
+  VerifyTelnyxSignatureOptions,
+  TelnyxSignatureCheck,
+  WebhookVerification,
+  WebhookRejectionReason,
+  TwilioParams,
+  ParsedWebhook,
+  ParsedStatusCallback,
+  ParsedInboundMessage,
+  IgnoredWebhook,
+  MalformedWebhook,
+  StatusTransition,
+  StatusUpdate,
+  InboundMessage,
+  InboundMedia,
+  SmsStatusEvent,
+  SmsStatusEventData,
+  SmsReceivedEvent,
+  SmsReceivedEventData,
+  SmsReceivedMedia,
+  WebhookDedupeStore,
+  InMemoryWebhookDedupeStoreOptions,
+} from './webhooks';
+export { OPT_OUT_KEYWORDS, classifyOptOutKeyword, ANY_SENDER, InMemoryOptOutStore, findOptOutError } from './opt-outs';
+export type { OptOutAction, OptOutKeyword, OptOutKeywordMatch, OptOutStore, OptOutEntry, OptOutPair, OptOutQuery } from './opt-outs';
+
+export { InMemoryQuotaLimiter, type InMemoryQuotaLimiterOptions } from './limits/in-memory-quota-limiter';
+export { InMemorySenderPacer, type InMemorySenderPacerOptions } from './limits/in-memory-sender-pacer';
+export { createPacedProvider, type PacedProviderOptions } from './limits/create-paced-provider';
+export { QuotaExceededError, type QuotaExceededErrorOptions, type QuotaWindowName } from './limits/quota-exceeded-error';
+export type { QuotaLimiter, QuotaCounter, QuotaCounterState, QuotaDecision, QuotaReading } from './limits/quota-limiter';
+export type { SenderPacer, PaceRequest, PaceDecision } from './limits/sender-pacer';
+export type { QuotaOptions, GuardOptions, GuardRule, PacingOptions, PaceRule, TenantLimits, TenantLimitsSource } from './limits/quota-options';
+export type { TenantQuota, QuotaWindowState } from './limits/tenant-quota';
+export type { QuotaEvent, QuotaWarningEvent, QuotaDegradedEvent, QuotaRecoveredEvent } from './events/quota-event';
+
+export type { SMSServiceConfig, BuiltInProvider } from './service/sms-service-config';
+export { PROVIDER_ENVIRONMENT_VARIABLES } from './service/read-sms-environment';
+export { systemClock, type Clock } from './clock';
+
+// Platform mode (docs/platform-mode.md): event contracts, the EventBus port, the worker and the client.
+export {
+  smsSendRequestSchema,
+  smsSendRequestDataSchema,
+  SMS_SEND_REQUEST_SCHEMA_VERSION,
+  MAX_REQUEST_TTL_SECONDS,
+  type SmsSendRequest,
+  type SmsSendRequestInput,
+} from './events/contracts/sms-send-request-schema';
+export { smsResultEventSchema, smsResultEventDataSchema } from './events/contracts/sms-result-event-schema';
+export { smsRetryingEventSchema } from './events/contracts/sms-retrying-event-schema';
+export { smsStatusEventSchema } from './events/contracts/sms-status-event-schema';
+export { smsReceivedEventSchema } from './events/contracts/sms-received-event-schema';
+export { smsEventErrorSchema } from './events/contracts/sms-event-error-schema';
+export type { SmsResponseEvent } from './events/contracts/sms-response-event';
+export type { EventBus, BusMessage, BusDelivery, BusHandler, BusSubscription, PublishOptions, SubscribeOptions, RetryLaterOptions } from './platform/event-bus';
+export { createInMemoryBus, type InMemoryBus, type InMemoryBusOptions } from './platform/create-in-memory-bus';
+export { deadLetterQueueName } from './platform/dead-letter-queue-name';
+export { createSmsWorker, DEFAULT_SEND_REQUEST_QUEUE, type SmsWorker, type SmsWorkerOptions } from './platform/create-sms-worker';
+export type { SmsWorkerLogEntry } from './platform/sms-worker-log-entry';
+export { createWorkerEventPublisher, type WorkerEventPublisherOptions } from './platform/create-worker-event-publisher';
+export { createSmsClient, type SmsClient, type SmsClientOptions, type SmsClientRequest } from './platform/create-sms-client';
+export { responseEventId } from './platform/build-response-event';

@@ -1,0 +1,37 @@
+import type { Clock } from '../clock';
+import type { SmsProvider } from '../providers/provider';
+import type { SMSServiceOptions } from '../service/sms-service-options';
+import { applyPacing } from './apply-pacing';
+import { QuotaGate } from './quota-gate';
+import type { QuotaEvent } from '../events/quota-event';
+import { QuotaNotifier, reportToProcess } from './quota-notifier';
+import { readLimitOptions } from './read-quota-options';
+
+/**
+ * Internal: reads `quotas`, `guards` and `pacing` once, at construction. Returns the quota stage (absent
+ * when neither quotas nor guards are set, so such a service pays nothing) and the providers, each wrapped
+ * by pacing when it has a rule.
+ */
+export function createServiceLimits(
+  options: Pick<SMSServiceOptions, 'quotas' | 'guards' | 'pacing'>,
+  providers: readonly SmsProvider[],
+  clock: Clock,
+  generateId: () => string,
+  /** Where quota notices go when `quotas.onEvent` is not set: the service's event bus. */
+  publish: (event: QuotaEvent) => void,
+): { providers: readonly SmsProvider[]; quotaGate: QuotaGate | undefined } {
+  const policy = readLimitOptions(options.quotas, options.guards, clock);
+  if (policy === undefined && options.pacing === undefined) return { providers, quotaGate: undefined };
+  const onEvent =
+    policy?.onEvent ??
+    ((event: QuotaEvent) => {
+      publish(event);
+      // An outage must never go unnoticed, even by a host that does not subscribe to the bus.
+      reportToProcess(event);
+    });
+  const notifier = new QuotaNotifier({ onEvent, clock, generateId });
+  return {
+    providers: applyPacing(providers, options.pacing, { clock, onStoreDecision: (storeError) => notifier.observeStore('pacing', storeError) }),
+    quotaGate: policy === undefined ? undefined : new QuotaGate(policy, notifier),
+  };
+}

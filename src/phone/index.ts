@@ -1,0 +1,10 @@
+export type { CountryCode } from './country-code';
+export type { E164 } from './e164';
+export type { PhoneNumberType } from './phone-number-type';
+export type { PhoneValidationOptions } from './phone-validation-options';
+export type { PhoneValidationReason } from './phone-validation-reason';
+export type { PhoneValidationResult } from './phone-validation-result';
+export { validatePhoneNumber } from './validate-phone-number';
+export { toE164 } from './to-e164';
+export { isE164 } from './is-e164';
+export { maskPhoneNumber } from './mask-phone-number';

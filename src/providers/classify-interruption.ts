@@ -1,0 +1,24 @@
+import type { SmsError } from '../errors/sms-error';
+import { TRANSPORT_OUTCOMES, createTransportError, type HttpAttemptOutcome, type HttpProviderId } from './http-outcome';
+
+type RejectedAttempt = Extract<HttpAttemptOutcome<unknown>, { status: 'rejected' }>;
+
+/**
+ * The adapter's deadline or the caller's abort ended the attempt: outcome unknown, unless the request
+ * observer proves no request was dispatched (then not sent). Undefined when the attempt was not
+ * interrupted. `observable` says whether the client's requests are observed at all; without it nothing
+ * proves "not dispatched" (reliability.md §2.3).
+ */
+export function classifyInterruption(outcome: RejectedAttempt, options: { provider: HttpProviderId; observable: boolean }): SmsError | undefined {
+  if (outcome.interruption === undefined) return undefined;
+  const provenNotDispatched = options.observable && !outcome.observation.requestStarted;
+  const classification =
+    outcome.interruption === 'caller-abort'
+      ? provenNotDispatched
+        ? TRANSPORT_OUTCOMES.abortedBeforeRequest
+        : TRANSPORT_OUTCOMES.abortedInFlight
+      : provenNotDispatched
+        ? TRANSPORT_OUTCOMES.timedOutBeforeRequest
+        : TRANSPORT_OUTCOMES.timedOut;
+  return createTransportError({ provider: options.provider, classification });
+}

@@ -1,0 +1,492 @@
+/**
+ * What one HTTP attempt against a provider's create endpoint ended as: not sent, sent, or unknown
+ * (reliability.md §0.3, §2.3, §3.1). Shared by the Twilio and Telnyx adapters so both classify
+ * transport failures, HTTP statuses, Retry-After and timeouts the same way.
+ *
+ * Why an `AsyncLocalStorage`: neither SDK hands per-request hooks to its caller. twilio-node builds the
+ * axios config inside `RequestClient.request` (no `signal`, and `RestException` drops the response
+ * headers), and the Telnyx SDK erases the cause of timeouts (`APIConnectionTimeoutError` has none, see
+ * `telnyx/client.js` `makeRequest`). The adapters therefore run each SDK call inside an
+ * {@link HttpObservation} that their axios interceptors (Twilio) or fetch wrapper (Telnyx) read and
+ * write, so the attempt's own signal reaches the socket and what happened on the wire is known.
+ */
+import { AsyncLocalStorage } from 'node:async_hooks';
+import type { SmsErrorCode, SmsErrorFault } from '../errors/error-code';
+import { SmsError } from '../errors/sms-error';
+
+/** One row of a provider error table: how a provider error maps onto the library's taxonomy. */
+export interface ErrorClassification {
+  readonly code: SmsErrorCode;
+  readonly reason: string;
+  /** Whether sending the same request again later may succeed (same or another provider). */
+  readonly retryable: boolean;
+  /** `request`: never fail over (same result everywhere, or a policy/consent signal). */
+  readonly fault: SmsErrorFault;
+  /** The provider may have accepted the message: never re-send blindly, reconcile first. */
+  readonly outcomeUnknown: boolean;
+  /** What it means, in words safe for logs (no numbers, no bodies); becomes the error message. */
+  readonly meaning: string;
+}
+
+/** Adapter ids, used as `SmsError.provider`. */
+export type HttpProviderId = 'twilio' | 'telnyx';
+
+const PROVIDER_NAMES: Record<HttpProviderId, string> = { twilio: 'Twilio', telnyx: 'Telnyx' };
+
+/**
+ * Default classification by HTTP status when the provider's code is missing or not in its table.
+ * reliability.md §3.1: 401/403 are a configuration problem of this provider (fail over allowed); 408
+ * and 5xx on a create are outcome unknown (Twilio error 20500: a create is not idempotent); 429 was
+ * never processed. Other 4xx are treated as permanent and `request` fault (no fail over) because an
+ * unrecognised 4xx may be a policy block the next provider must not bypass; 404 is the exception:
+ * on a create endpoint the only thing that can be missing is this provider's account, profile or
+ * endpoint, so it is a provider configuration problem (deviation from §3.1, which lists 404 among
+ * permanent request errors).
+ *
+ * @example
+ * classifyHttpStatus(503).outcomeUnknown; // true
+ * classifyHttpStatus(401).code; // 'AUTH_ERROR'
+ */
+export function classifyHttpStatus(status: number): ErrorClassification {
+  if (status === 401) {
+    return row('AUTH_ERROR', 'AUTHENTICATION_FAILED', false, 'provider', false, 'the credentials were refused.');
+  }
+  if (status === 403) {
+    return row('AUTH_ERROR', 'PERMISSION_DENIED', false, 'provider', false, 'the account may not perform this request.');
+  }
+  if (status === 404) {
+    return row('PROVIDER_ERROR', 'NOT_FOUND', false, 'provider', false, 'the account, profile or endpoint was not found.');
+  }
+  if (status === 408) {
+    return row('TIMEOUT', 'PROVIDER_TIMEOUT', false, 'provider', true, 'the provider timed out while handling the request; the message may have been accepted.');
+  }
+  if (status === 409) {
+    // Stainless SDKs retry 409 as a lock timeout: the request conflicted and was not processed.
+    return row('PROVIDER_ERROR', 'CONFLICT', true, 'provider', false, 'the provider refused the request because of a conflict.');
+  }
+  if (status === 429) {
+    return row('RATE_LIMITED', 'RATE_LIMITED', true, 'provider', false, 'too many requests; the request was not processed.');
+  }
+  if (status >= 400 && status < 500) {
+    return row('PROVIDER_ERROR', 'REQUEST_REJECTED', false, 'request', false, 'the provider rejected the request.');
+  }
+  if (status >= 500 && status < 600) {
+    return row('PROVIDER_ERROR', 'PROVIDER_SERVER_ERROR', false, 'provider', true, 'the provider failed with a server error; the message may have been accepted.');
+  }
+  return row('PROVIDER_ERROR', 'UNEXPECTED_RESPONSE', false, 'provider', true, 'the provider answered with an unexpected HTTP status; the message may have been accepted.');
+}
+
+/** A provider code that is in no table and came without an HTTP status (e.g. from a status callback). */
+export const UNRECOGNISED_PROVIDER_CODE: ErrorClassification = row(
+  'PROVIDER_ERROR',
+  'UNRECOGNISED_PROVIDER_ERROR',
+  false,
+  'provider',
+  false,
+  'the provider reported an error this library does not recognise.',
+);
+
+/**
+ * Picks the classification for a provider error: a 5xx is outcome unknown whatever code it carries
+ * (a create is not idempotent, reliability.md §2.3 C), then the provider's own code, then the HTTP
+ * status.
+ *
+ * @example
+ * resolveClassification({ httpStatus: 500, row: TWILIO_ERROR_TABLE['21211'] }).outcomeUnknown; // true
+ */
+export function resolveClassification(options: { httpStatus?: number; row?: ErrorClassification }): ErrorClassification {
+  const { httpStatus, row: tableRow } = options;
+  if (httpStatus !== undefined && httpStatus >= 500 && !(tableRow?.outcomeUnknown ?? false)) {
+    return classifyHttpStatus(httpStatus);
+  }
+  if (tableRow !== undefined) return tableRow;
+  if (httpStatus !== undefined) return classifyHttpStatus(httpStatus);
+  return UNRECOGNISED_PROVIDER_CODE;
+}
+
+export interface ProviderErrorOptions {
+  provider: HttpProviderId;
+  classification: ErrorClassification;
+  providerCode?: string;
+  httpStatus?: number;
+  retryAfterMs?: number;
+  /** The vendor's own message; only shown (masked) when the code is not recognised. */
+  vendorMessage?: string;
+  /** Whether the code was found in the provider's table. */
+  recognised: boolean;
+}
+
+/**
+ * Builds the `SmsError` for a classified provider error. The message names the meaning, the
+ * provider code and the HTTP status, never the request body; a vendor message is added only for
+ * unrecognised codes, with digit runs masked because vendors echo phone numbers.
+ *
+ * @example
+ * createProviderError({ provider: 'twilio', classification, providerCode: '21211', httpStatus: 400, recognised: true });
+ */
+export function createProviderError(options: ProviderErrorOptions): SmsError {
+  const name = PROVIDER_NAMES[options.provider];
+  const labels = [
+    options.providerCode === undefined ? undefined : `${name} code ${options.providerCode}`,
+    options.httpStatus === undefined ? undefined : `HTTP ${options.httpStatus}`,
+  ].filter((label) => label !== undefined);
+  const vendor =
+    !options.recognised && options.vendorMessage !== undefined && options.vendorMessage.trim() !== ''
+      ? ` ${name} said: "${maskPhoneNumbers(options.vendorMessage)}".`
+      : '';
+  const suffix = labels.length > 0 ? ` (${labels.join(', ')})` : '';
+  const { classification } = options;
+  return new SmsError({
+    code: classification.code,
+    reason: classification.reason,
+    message: `${name}: ${classification.meaning}${suffix}${vendor}`,
+    retryable: classification.retryable,
+    fault: classification.fault,
+    outcomeUnknown: classification.outcomeUnknown,
+    provider: options.provider,
+    providerCode: options.providerCode,
+    httpStatus: options.httpStatus,
+    // A wait only matters when a retry is allowed; on unknown outcomes nobody may retry blindly.
+    retryAfterMs: classification.retryable ? options.retryAfterMs : undefined,
+  });
+}
+
+/** Reads one response header by case-insensitive name. */
+export type HeaderReader = (name: string) => string | undefined;
+
+/**
+ * Milliseconds to wait according to the response headers: `retry-after-ms` (float ms, a Stainless
+ * convention), else `Retry-After` as delta-seconds or an HTTP-date (RFC 9110 §10.2.3). Negative
+ * values become 0; malformed values give `undefined` so the caller falls back to its own backoff
+ * (reliability.md §3.2, modelled on telnyx `client.js` `retryRequest`).
+ *
+ * @example
+ * parseRetryAfterMs((name) => ({ 'retry-after': '3' })[name]); // 3000
+ * parseRetryAfterMs((name) => ({ 'retry-after': 'Wed, 21 Oct 2015 07:28:00 GMT' })[name], Date.parse('Wed, 21 Oct 2015 07:27:58 GMT')); // 2000
+ */
+export function parseRetryAfterMs(readHeader: HeaderReader, now: number = Date.now()): number | undefined {
+  const milliseconds = readHeader('retry-after-ms')?.trim();
+  if (milliseconds !== undefined && /^\d+(\.\d+)?$/.test(milliseconds)) {
+    return Math.ceil(Number.parseFloat(milliseconds));
+  }
+  const retryAfter = readHeader('retry-after')?.trim();
+  if (retryAfter === undefined || retryAfter === '') return undefined;
+  if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.ceil(Number.parseFloat(retryAfter) * 1000);
+  // An HTTP-date names its day and zone ("Wed, 21 Oct 2015 07:28:00 GMT"); `Date.parse('-3')` would
+  // otherwise read a bare number as a year.
+  if (!/[A-Za-z]/.test(retryAfter)) return undefined;
+  const date = Date.parse(retryAfter);
+  if (Number.isNaN(date)) return undefined;
+  return Math.max(0, date - now);
+}
+
+/** Headers as axios (plain object or `AxiosHeaders`) or fetch (`Headers`) expose them. */
+export function headerReaderFrom(headers: unknown): HeaderReader {
+  return (name) => {
+    if (headers === null || typeof headers !== 'object') return undefined;
+    const withGetter = headers as { get?: unknown };
+    if (typeof withGetter.get === 'function') {
+      const value: unknown = (withGetter.get as (key: string) => unknown).call(headers, name);
+      return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
+    }
+    const lower = name.toLowerCase();
+    for (const [key, value] of Object.entries(headers)) {
+      if (key.toLowerCase() !== lower) continue;
+      if (typeof value === 'string') return value;
+      if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
+    }
+    return undefined;
+  };
+}
+
+/** Longest vendor text kept in an error message. */
+const MAX_VENDOR_MESSAGE_LENGTH = 200;
+/** Seven or more digits, optionally separated by up to two spaces, dots, dashes, slashes or parentheses. */
+const DIGIT_RUN = /\+?\d(?:[\s().\-/]{0,2}\d){6,}/g;
+
+/**
+ * Masks every run of seven or more digits (phone numbers, formatted or not) in free text and caps its
+ * length, so a vendor message can be logged. Vendors echo the number ("The 'To' number +1415… is
+ * not a valid phone number").
+ *
+ * @example
+ * maskPhoneNumbers("The 'To' number +1 415 555 0100 is invalid"); // "The 'To' number [number] is invalid"
+ */
+export function maskPhoneNumbers(text: string): string {
+  const masked = text.replace(DIGIT_RUN, '[number]').replace(/[\u0000-\u001f\u007f]+/g, ' ');
+  return masked.length > MAX_VENDOR_MESSAGE_LENGTH ? `${masked.slice(0, MAX_VENDOR_MESSAGE_LENGTH)}…` : masked;
+}
+
+/**
+ * Transport error codes that prove the request never reached the provider: DNS, refused or
+ * unreachable, undici's connect timeout, TLS handshake failures (reliability.md §2.3 A, §3.1).
+ * nock's `NetConnectNotAllowedError` uses `ENETUNREACH`, so a blocked test request is "not sent" too.
+ */
+const CONNECT_FAILURE_CODES = new Set([
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EAI_FAIL',
+  'EHOSTUNREACH',
+  'EHOSTDOWN',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ERR_TLS_CERT_ALTNAME_INVALID',
+  'ERR_TLS_HANDSHAKE_TIMEOUT',
+  'ERR_SSL_WRONG_VERSION_NUMBER',
+  'CERT_HAS_EXPIRED',
+  'CERT_NOT_YET_VALID',
+  'CERT_REVOKED',
+  'DEPTH_ZERO_SELF_SIGNED_CERT',
+  'SELF_SIGNED_CERT_IN_CHAIN',
+  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
+  'UNABLE_TO_GET_ISSUER_CERT',
+  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
+]);
+
+/**
+ * Codes of a timeout after the connection was made: axios's own timeout (`ECONNABORTED`, twilio-node
+ * `RequestClient` passes `timeout` to axios), undici's headers/body timeouts, a socket `ETIMEDOUT`
+ * outside `connect`.
+ */
+const RESPONSE_TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
+
+export type TransportFailureKind = 'connect-failed' | 'timed-out' | 'connection-lost';
+
+export interface TransportFailure {
+  readonly kind: TransportFailureKind;
+  /** The transport code that decided it (`ECONNREFUSED`, `ECONNRESET`…), when there was one. */
+  readonly code?: string;
+}
+
+/**
+ * Classifies a transport error by the codes along its `cause` chain (axios copies the socket code;
+ * undici wraps it as `TypeError('fetch failed', { cause })`; Node's happy-eyeballs connect raises an
+ * `AggregateError` whose `errors` carry the codes). Anything not provably pre-connection, such as
+ * `ECONNRESET` or `EPIPE` after the request may have been written, is `connection-lost`: outcome
+ * unknown.
+ *
+ * @example
+ * classifyTransportError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).kind; // 'connect-failed'
+ */
+export function classifyTransportError(error: unknown): TransportFailure {
+  const links = collectErrorChain(error);
+  for (const link of links) {
+    if (typeof link.code === 'string' && CONNECT_FAILURE_CODES.has(link.code)) return { kind: 'connect-failed', code: link.code };
+    // An OS-level connect timeout: the socket never connected, nothing was written.
+    if (link.code === 'ETIMEDOUT' && link.syscall === 'connect') return { kind: 'connect-failed', code: link.code };
+  }
+  for (const link of links) {
+    if (typeof link.code === 'string' && RESPONSE_TIMEOUT_CODES.has(link.code)) return { kind: 'timed-out', code: link.code };
+  }
+  const coded = links.find((link) => typeof link.code === 'string');
+  return { kind: 'connection-lost', code: typeof coded?.code === 'string' ? coded.code : undefined };
+}
+
+interface ErrorLink {
+  code?: unknown;
+  syscall?: unknown;
+  name?: unknown;
+}
+
+function collectErrorChain(error: unknown): ErrorLink[] {
+  const links: ErrorLink[] = [];
+  const pending: unknown[] = [error];
+  while (pending.length > 0 && links.length < 12) {
+    const current = pending.shift();
+    if (current === null || typeof current !== 'object' || links.includes(current as ErrorLink)) continue;
+    const link = current as ErrorLink & { cause?: unknown; errors?: unknown };
+    links.push(link);
+    if (link.cause !== undefined) pending.push(link.cause);
+    if (Array.isArray(link.errors)) pending.push(...link.errors);
+  }
+  return links;
+}
+
+/**
+ * What the adapter learnt about one HTTP attempt from inside the SDK (its axios interceptors or its
+ * fetch wrapper): whether a request was dispatched, the response status and headers, and the raw
+ * transport error before the SDK rewrapped it.
+ */
+export interface HttpObservation {
+  /** The attempt's signal; the SDK hooks pass it to the transport so a timeout or abort cancels it. */
+  readonly signal: AbortSignal;
+  /** True once the SDK handed a request to its transport (axios interceptor / fetch called). */
+  requestStarted: boolean;
+  /** Set when response headers arrived. */
+  response: { status: number; readHeader: HeaderReader } | undefined;
+  /** The raw transport error, before the SDK rewrapped it. */
+  transportError: unknown;
+}
+
+const observations = new AsyncLocalStorage<HttpObservation>();
+
+/**
+ * The observation of the attempt the current async context belongs to, if any. Called by SDK hooks;
+ * outside an adapter call it returns `undefined` and the hooks do nothing.
+ *
+ * @example
+ * axios.interceptors.request.use((config) => { const observation = currentHttpObservation(); … });
+ */
+export function currentHttpObservation(): HttpObservation | undefined {
+  return observations.getStore();
+}
+
+/** Why an attempt was interrupted by the adapter rather than ended by the SDK. */
+export type HttpInterruption = 'timeout' | 'caller-abort';
+
+export type HttpAttemptOutcome<T> =
+  | { readonly status: 'fulfilled'; readonly value: T; readonly observation: HttpObservation }
+  | {
+      readonly status: 'rejected';
+      /** The SDK's error; `undefined` when the adapter's deadline or the caller's signal won the race. */
+      readonly error: unknown;
+      readonly interruption: HttpInterruption | undefined;
+      readonly observation: HttpObservation;
+    };
+
+export interface RunHttpAttemptOptions<T> {
+  /** Deadline for the whole attempt: connect, request, response headers and body. */
+  timeoutMs: number;
+  /** The caller's signal (`ProviderSendOptions.signal`). */
+  signal?: AbortSignal;
+  /** Starts the SDK call; `signal` must reach the transport so the HTTP request is really aborted. */
+  request: (signal: AbortSignal) => Promise<T>;
+}
+
+const interrupted = Symbol('interrupted');
+
+/**
+ * Runs one SDK call with a hard deadline and the caller's signal, inside an {@link HttpObservation}.
+ * The deadline and the caller's abort both abort the transport through the signal and end the wait
+ * at once, even if an SDK ignored the signal, so `send()` never outlives `timeoutMs`. It never
+ * retries.
+ *
+ * @example
+ * const outcome = await runHttpAttempt({ timeoutMs: 10_000, signal, request: (signal) => client.messages.send(body, { signal }) });
+ */
+export async function runHttpAttempt<T>(options: RunHttpAttemptOptions<T>): Promise<HttpAttemptOutcome<T>> {
+  const controller = new AbortController();
+  const observation: HttpObservation = {
+    signal: controller.signal,
+    requestStarted: false,
+    response: undefined,
+    transportError: undefined,
+  };
+  let interruption: HttpInterruption | undefined;
+  const interrupt = (kind: HttpInterruption, reason: unknown): void => {
+    interruption ??= kind;
+    controller.abort(reason);
+  };
+  const onCallerAbort = (): void => interrupt('caller-abort', options.signal?.reason);
+  if (options.signal?.aborted === true) {
+    return { status: 'rejected', error: undefined, interruption: 'caller-abort', observation };
+  }
+  options.signal?.addEventListener('abort', onCallerAbort, { once: true });
+  const timer = setTimeout(() => {
+    interrupt('timeout', new DOMException(`No answer within ${options.timeoutMs} ms`, 'TimeoutError'));
+  }, options.timeoutMs);
+  const stopped = new Promise<typeof interrupted>((resolve) => {
+    controller.signal.addEventListener('abort', () => resolve(interrupted), { once: true });
+  });
+  try {
+    const request = observations.run(observation, () => options.request(controller.signal));
+    // When the deadline wins the race the SDK still rejects later (aborted): expected, not unhandled.
+    request.catch(() => undefined);
+    const value = await Promise.race([request, stopped]);
+    if (value === interrupted) return { status: 'rejected', error: undefined, interruption, observation };
+    return { status: 'fulfilled', value, observation };
+  } catch (error) {
+    return { status: 'rejected', error, interruption, observation };
+  } finally {
+    clearTimeout(timer);
+    options.signal?.removeEventListener('abort', onCallerAbort);
+  }
+}
+
+/**
+ * Outcomes decided by the adapter itself rather than by a provider error code. One table, so the
+ * documentation and the tests read the same rows.
+ */
+export const TRANSPORT_OUTCOMES = {
+  /** DNS, refused, unreachable, connect timeout, TLS handshake: nothing reached the provider. */
+  connectFailed: row('PROVIDER_ERROR', 'CONNECTION_FAILED', true, 'provider', false, 'could not connect; the message was not sent.'),
+  /** The deadline passed after the request may have been written (reliability.md §2.3 C). */
+  timedOut: row('TIMEOUT', 'RESPONSE_TIMEOUT', false, 'provider', true, 'no answer in time; the message may have been accepted.'),
+  /** The deadline passed before the SDK dispatched any request. */
+  timedOutBeforeRequest: row('TIMEOUT', 'TIMEOUT_BEFORE_REQUEST', true, 'provider', false, 'the deadline passed before the request was sent; the message was not sent.'),
+  // The caller's signal aborts every provider alike, so an abort is a `request` fault: never fail over.
+  /** The caller's signal aborted a request in flight. */
+  abortedInFlight: row('TIMEOUT', 'ABORTED', false, 'request', true, 'the send was aborted while the request was in flight; the message may have been accepted.'),
+  /** The caller's signal was aborted before any request was dispatched. */
+  abortedBeforeRequest: row('TIMEOUT', 'ABORTED', false, 'request', false, 'the send was aborted before the request was sent; the message was not sent.'),
+  /** Reset or broken connection after the request may have been written. */
+  connectionLost: row('PROVIDER_ERROR', 'CONNECTION_LOST', false, 'provider', true, 'the connection broke during the request; the message may have been accepted.'),
+  /** A 2xx whose body could not be read: accepted, but the provider id is unknown. */
+  unreadableResponse: row('PROVIDER_ERROR', 'UNREADABLE_RESPONSE', false, 'provider', true, 'the provider accepted the request but its answer could not be read; the message was probably accepted.'),
+  /** The SDK failed before dispatching anything (bad option, internal error). */
+  sdkFailedBeforeRequest: row('PROVIDER_ERROR', 'SDK_ERROR', false, 'provider', false, 'the provider SDK failed before sending the request; the message was not sent.'),
+} as const satisfies Record<string, ErrorClassification>;
+
+/**
+ * Builds the `SmsError` for an adapter-decided outcome. `cause` is reduced to name and code: SDK
+ * errors carry the request config, and axios's includes the `Authorization` header.
+ *
+ * @example
+ * createTransportError({ provider: 'twilio', classification: TRANSPORT_OUTCOMES.connectFailed, transportCode: 'ECONNREFUSED' });
+ */
+export function createTransportError(options: {
+  provider: HttpProviderId;
+  classification: ErrorClassification;
+  transportCode?: string;
+  httpStatus?: number;
+}): SmsError {
+  const name = PROVIDER_NAMES[options.provider];
+  const detail = options.transportCode === undefined ? '' : ` (${options.transportCode})`;
+  const { classification } = options;
+  return new SmsError({
+    code: classification.code,
+    reason: classification.reason,
+    message: `${name}: ${classification.meaning}${detail}`,
+    retryable: classification.retryable,
+    fault: classification.fault,
+    outcomeUnknown: classification.outcomeUnknown,
+    provider: options.provider,
+    httpStatus: options.httpStatus,
+    cause: options.transportCode === undefined ? undefined : { name: 'TransportError', code: options.transportCode },
+  });
+}
+
+/**
+ * Adds the library's message id to a status callback URL as `message_id`, keeping the existing query
+ * parameters and fragment (Twilio connection overrides live in the fragment) so status callbacks can
+ * be correlated (reliability.md §2.2 "Correlation handle", §5 step 10).
+ *
+ * @example
+ * withMessageIdParameter('https://example.com/hooks?tenant=7', 'msg_1'); // 'https://example.com/hooks?tenant=7&message_id=msg_1'
+ */
+export function withMessageIdParameter(callbackUrl: string, messageId: string): string {
+  const url = new URL(callbackUrl);
+  if (url.searchParams.has(MESSAGE_ID_PARAMETER)) {
+    url.searchParams.set(MESSAGE_ID_PARAMETER, messageId);
+    return url.toString();
+  }
+  const parameter = `${MESSAGE_ID_PARAMETER}=${encodeURIComponent(messageId)}`;
+  url.search = url.search.length > 1 ? `${url.search}&${parameter}` : `?${parameter}`;
+  return url.toString();
+}
+
+/** Query parameter carrying the library's message id on status callback URLs. */
+export const MESSAGE_ID_PARAMETER = 'message_id';
+
+function row(
+  code: SmsErrorCode,
+  reason: string,
+  retryable: boolean,
+  fault: SmsErrorFault,
+  outcomeUnknown: boolean,
+  meaning: string,
+): ErrorClassification {
+  return { code, reason, retryable, fault, outcomeUnknown, meaning };
+}

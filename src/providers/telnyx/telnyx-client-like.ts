@@ -1,0 +1,42 @@
+/**
+ * The slice of a telnyx-node client the adapter uses, typed structurally so this package's public
+ * types never import `telnyx` (an optional peer that may not be installed). A real `new Telnyx({ apiKey })`
+ * client satisfies it (checked in the tests).
+ */
+export interface TelnyxClientLike {
+  readonly messages: {
+    send(params: TelnyxMessageSendParams, options?: TelnyxRequestOptions): PromiseLike<TelnyxMessageSendResponse>;
+  };
+}
+
+/**
+ * The JSON body of `POST /v2/messages` the adapter sends (telnyx-node
+ * `src/resources/messages/messages.ts` `MessageSendParams`; providers.md "Telnyx Send").
+ */
+export interface TelnyxMessageSendParams {
+  to: string;
+  from?: string;
+  text?: string;
+  media_urls?: string[];
+  type?: 'SMS' | 'MMS';
+  messaging_profile_id?: string;
+  webhook_url?: string;
+  send_at?: string;
+}
+
+/** Per-request options of the Stainless client the adapter sets on every send. */
+export interface TelnyxRequestOptions {
+  signal?: AbortSignal;
+  timeout?: number;
+  maxRetries?: number;
+}
+
+/** The fields of the `POST /v2/messages` response the adapter reads. */
+export interface TelnyxMessageSendResponse {
+  readonly data?: {
+    readonly id?: string;
+    readonly to?: ReadonlyArray<{ readonly status?: string }>;
+    readonly from?: { readonly phone_number?: string } | null;
+    readonly parts?: number;
+  };
+}

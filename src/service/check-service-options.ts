@@ -1,0 +1,69 @@
+import { ValidationError } from '../errors/validation-error';
+import type { SmsProvider } from '../providers/provider';
+import type { SMSServiceOptions } from './sms-service-options';
+
+const knownOptions = new Set([
+  'providers',
+  'events',
+  'store',
+  'pricing',
+  'clock',
+  'phone',
+  'segments',
+  'maxSegments',
+  'maxMediaUrls',
+  'generateId',
+  'onBackgroundError',
+  'quotas',
+  'guards',
+  'pacing',
+  'failover',
+  'retry',
+  'circuitBreaker',
+  'idempotency',
+  'optOuts',
+]);
+
+/** Refuses unknown or malformed service options at construction, naming the option and the fix. */
+export function checkServiceOptions(options: SMSServiceOptions): readonly SmsProvider[] {
+  if (typeof options !== 'object' || options === null) {
+    throw invalid('options', 'is not an object.', 'pass { providers: [createFakeProvider()] } or real providers.');
+  }
+  for (const key of Object.keys(options)) {
+    if (!knownOptions.has(key)) {
+      throw invalid(`options.${key}`, 'is not an SMSService option.', `remove it; the options are ${[...knownOptions].join(', ')}.`);
+    }
+  }
+  const providers: readonly SmsProvider[] = Array.isArray(options.providers)
+    ? options.providers
+    : options.providers === undefined
+      ? []
+      : [options.providers as SmsProvider];
+  if (providers.length === 0) {
+    throw invalid('options.providers', 'is empty.', 'pass at least one provider, e.g. createFakeProvider() from "@ocelot-platform/tools-core/testing".');
+  }
+  const ids = new Set<string>();
+  providers.forEach((provider, index) => {
+    if (typeof provider?.send !== 'function' || typeof provider.id !== 'string' || provider.id === '') {
+      throw invalid(`options.providers[${index}]`, 'is not an SmsProvider (it needs an id and a send function).', 'pass an adapter such as createTwilioProvider(...) or one implementing SmsProvider.');
+    }
+    if (ids.has(provider.id)) {
+      throw invalid(`options.providers[${index}]`, `repeats the provider id "${provider.id}".`, 'give each provider a distinct id.');
+    }
+    ids.add(provider.id);
+  });
+  checkWholeNumber('options.maxSegments', options.maxSegments, 1, 255);
+  checkWholeNumber('options.maxMediaUrls', options.maxMediaUrls, 0, 100);
+  return providers;
+}
+
+function checkWholeNumber(field: string, value: number | undefined, minimum: number, maximum: number): void {
+  if (value === undefined) return;
+  if (!Number.isSafeInteger(value) || value < minimum || value > maximum) {
+    throw invalid(field, `${String(value)} is out of range.`, `pass a whole number from ${minimum} to ${maximum}.`);
+  }
+}
+
+function invalid(field: string, problem: string, fix: string): ValidationError {
+  return new ValidationError({ field, reason: 'INVALID_OPTION', problem, fix });
+}

@@ -1,0 +1,94 @@
+import { ValidationError } from '../errors/validation-error';
+import type { MessageRecord } from './message-record';
+import type { MessageStore, MessageUpdate } from './message-store';
+
+export interface InMemoryMessageStoreOptions {
+  /** Most records kept; the oldest-written are evicted first. Default 10 000. */
+  maxMessages?: number;
+}
+
+/**
+ * The embedded message store. Bounded, so a long-running process never grows without limit: past
+ * `maxMessages` the least recently written record is evicted (a `Map` keeps insertion order, and a
+ * re-save moves the record to the end).
+ *
+ * @example
+ * const store = new InMemoryMessageStore({ maxMessages: 1000 });
+ * const sms = new SMSService({ providers: [provider], store });
+ */
+export class InMemoryMessageStore implements MessageStore {
+  private readonly records = new Map<string, MessageRecord>();
+  private readonly byProviderMessageId = new Map<string, string>();
+  readonly maxMessages: number;
+
+  constructor(options: InMemoryMessageStoreOptions = {}) {
+    const maxMessages = options.maxMessages ?? 10_000;
+    if (!Number.isSafeInteger(maxMessages) || maxMessages < 1) {
+      throw new ValidationError({
+        field: 'options.maxMessages',
+        reason: 'INVALID_OPTION',
+        problem: `${String(maxMessages)} is not a positive whole number.`,
+        fix: 'pass a whole number of 1 or more, e.g. 10000.',
+      });
+    }
+    this.maxMessages = maxMessages;
+  }
+
+  /** Number of records held. */
+  get size(): number {
+    return this.records.size;
+  }
+
+  async save(record: MessageRecord): Promise<void> {
+    this.write(record);
+  }
+
+  /** Atomic because nothing awaits between the read and the write. */
+  async update(id: string, change: (current: MessageRecord) => MessageRecord | undefined): Promise<MessageUpdate | undefined> {
+    const current = this.records.get(id);
+    if (current === undefined) return undefined;
+    const next = change(current);
+    if (next === undefined) return { record: current, changed: false };
+    if (next.id !== id) {
+      throw new ValidationError({ field: 'update', reason: 'INVALID_UPDATE', problem: 'returned a record with another id.', fix: 'keep the id; save() writes a different record.' });
+    }
+    this.write(next);
+    return { record: next, changed: true };
+  }
+
+  private write(record: MessageRecord): void {
+    const previous = this.records.get(record.id);
+    if (previous !== undefined) {
+      this.records.delete(record.id);
+      this.unindex(previous);
+    }
+    this.records.set(record.id, record);
+    if (record.provider !== null && record.providerMessageId !== null) {
+      this.byProviderMessageId.set(providerKey(record.provider, record.providerMessageId), record.id);
+    }
+    while (this.records.size > this.maxMessages) {
+      const oldest = this.records.values().next().value as MessageRecord;
+      this.records.delete(oldest.id);
+      this.unindex(oldest);
+    }
+  }
+
+  async get(id: string): Promise<MessageRecord | undefined> {
+    return this.records.get(id);
+  }
+
+  async findByProviderMessageId(provider: string, providerMessageId: string): Promise<MessageRecord | undefined> {
+    const id = this.byProviderMessageId.get(providerKey(provider, providerMessageId));
+    return id === undefined ? undefined : this.records.get(id);
+  }
+
+  private unindex(record: MessageRecord): void {
+    if (record.provider === null || record.providerMessageId === null) return;
+    const key = providerKey(record.provider, record.providerMessageId);
+    if (this.byProviderMessageId.get(key) === record.id) this.byProviderMessageId.delete(key);
+  }
+}
+
+function providerKey(provider: string, providerMessageId: string): string {
+  return `${provider}\u0000${providerMessageId}`;
+}

@@ -1,0 +1,32 @@
+import type { MessageRecord } from './message-record';
+
+/**
+ * Where messages are recorded. The in-memory store is the default; a PostgreSQL adapter implements the
+ * same port. Every implementation must pass `runMessageStoreContract` from `./testing`.
+ */
+export interface MessageStore {
+  /** Inserts the record, or replaces the one with the same id. */
+  save(record: MessageRecord): Promise<void>;
+  get(id: string): Promise<MessageRecord | undefined>;
+  /** Looks a message up by the provider's id, as delivery-status callbacks carry it. */
+  findByProviderMessageId(provider: string, providerMessageId: string): Promise<MessageRecord | undefined>;
+  /**
+   * Changes one record atomically: `change` receives the stored record and returns its replacement
+   * (same id), or undefined to leave it as is. Resolves with the record as stored afterwards and
+   * whether it changed, or undefined when no record has that id. `change` must be pure and synchronous:
+   * an implementation may call it again when another writer got there first (optimistic concurrency,
+   * e.g. `UPDATE … WHERE id = $1 AND status = $2` then retry, or `SELECT … FOR UPDATE`).
+   *
+   * Delivery-status callbacks arrive concurrently and out of order; this is how the webhook handler
+   * applies them without losing one. Optional for compatibility: without it the handler serialises
+   * updates per message within its own process only. `runMessageStoreContract` checks it.
+   */
+  update?(id: string, change: (current: MessageRecord) => MessageRecord | undefined): Promise<MessageUpdate | undefined>;
+}
+
+/** What `MessageStore.update` did. */
+export interface MessageUpdate {
+  /** The record as stored after the update (the unchanged record when `change` returned undefined). */
+  readonly record: MessageRecord;
+  readonly changed: boolean;
+}

@@ -1,0 +1,56 @@
+import type { SmsErrorCode, SmsErrorFault } from '../errors/error-code';
+import type { MessageStatus } from '../providers/message-status';
+
+/**
+ * One scripted answer of a fake provider. Each covers one of the three real outcomes
+ * (reliability.md §0.3): accepted (sent), refused before sending (not sent), or timed out after the
+ * request went out (unknown, and the fake counts the message as delivered to the network).
+ */
+export type FakeProviderOutcome =
+  | 'accept'
+  | 'rate-limit'
+  | 'fail-before-send'
+  | 'timeout-after-send'
+  | FakeAcceptOutcome
+  | FakeRejectOutcome
+  | FakeRateLimitOutcome
+  | FakeFailBeforeSendOutcome
+  | FakeTimeoutAfterSendOutcome;
+
+export interface FakeAcceptOutcome {
+  type: 'accept';
+  providerMessageId?: string;
+  status?: MessageStatus;
+  /** Milliseconds before answering (real timers; abortable through the send signal). */
+  delayMs?: number;
+}
+
+/** The provider answered with an error: e.g. Twilio 21211 (request fault) or 20003 (provider fault). */
+export interface FakeRejectOutcome {
+  type: 'reject';
+  providerCode: string;
+  code?: SmsErrorCode;
+  reason?: string;
+  /** Default `request`: the recipient or content is wrong and another provider would refuse it too. */
+  fault?: SmsErrorFault;
+  retryable?: boolean;
+  httpStatus?: number;
+  message?: string;
+}
+
+/** HTTP 429: never processed, safe to retry after `retryAfterMs` (Twilio 20429). */
+export interface FakeRateLimitOutcome {
+  type: 'rate-limit';
+  retryAfterMs?: number;
+}
+
+/** The request never reached the provider (connection refused, DNS, connect timeout). */
+export interface FakeFailBeforeSendOutcome {
+  type: 'fail-before-send';
+  reason?: string;
+}
+
+/** The request went out but no answer came back: the message may have been sent. */
+export interface FakeTimeoutAfterSendOutcome {
+  type: 'timeout-after-send';
+}

@@ -1,0 +1,165 @@
+import { handleInboundMessage } from './handle-inbound-message';
+import { handleStatusCallback } from './handle-status-callback';
+import { parseFormParams } from './parse-form-params';
+import { parseTelnyxWebhook } from './parse-telnyx-webhook';
+import { parseTwilioWebhook } from './parse-twilio-webhook';
+import type { ParsedWebhook } from './parsed-webhook';
+import { readRequestBody } from './read-request-body';
+import { readWebhookHandlerOptions, type WebhookSettings } from './read-webhook-handler-options';
+import { checkTelnyxSignature } from './verify-telnyx-signature';
+import { verifyTwilioSignature } from './verify-twilio-signature';
+import type { WebhookContext } from './webhook-context';
+import type { WebhookHandler, WebhookHandlerOptions } from './webhook-handler-options';
+import { acknowledged, refusal, twimlResponse } from './webhook-responses';
+import { WebhookStageError } from './webhook-stage';
+
+const TWILIO_SIGNATURE = 'x-twilio-signature';
+const TELNYX_SIGNATURE = 'telnyx-signature-ed25519';
+const TELNYX_TIMESTAMP = 'telnyx-timestamp';
+const decoder = new TextDecoder();
+
+/**
+ * The webhook endpoint for delivery statuses and inbound messages of Twilio and Telnyx, as a
+ * Fetch-standard `(request: Request) => Promise<Response>`: Hono (`c.req.raw`), Next.js route handlers,
+ * Bun, Deno and workers use it as is; `toNodeHandler` adapts it to Node `http` and Express.
+ *
+ * Each request: the provider is told by its signature header; the raw body is verified (Twilio
+ * HMAC-SHA1 over the public URL and form, Telnyx Ed25519 over `timestamp|body`, ±300 s); a duplicate
+ * is dropped (dedupe on the signed content / event id); a status moves the message forward in the
+ * store and publishes `sms.status`; an inbound message is recorded, applied to opt-outs when it is a
+ * keyword, and published as `sms.received`. Answers: 403 for a missing or bad signature, and for a
+ * provider whose secret is not configured (fail closed); 400 for an unreadable payload; 405/413 for the
+ * wrong method or size; 200 once recorded (empty TwiML for Twilio, so no reply is sent); 500 only when
+ * the store fails, after forgetting the webhook so the provider's retry is handled.
+ *
+ * @example
+ * const handler = createWebhookHandler({
+ *   service: sms,
+ *   providers: { twilio: { authToken: process.env.TWILIO_AUTH_TOKEN }, telnyx: { publicKey: process.env.TELNYX_PUBLIC_KEY } },
+ * });
+ * export const POST = handler; // Next.js app/api/webhooks/sms/route.ts
+ */
+export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
+  const settings = readWebhookHandlerOptions(options);
+  const locks = new Map<string, Promise<unknown>>();
+  return async (request) => {
+    try {
+      return await handle(settings, locks, request);
+    } catch (error) {
+      settings.onError(error, { stage: 'handler', provider: null, messageId: null });
+      return refusal(500, 'HANDLER_FAILED', 'The webhook could not be handled; the provider may retry it.');
+    }
+  };
+}
+
+async function handle(settings: WebhookSettings, locks: Map<string, Promise<unknown>>, request: Request): Promise<Response> {
+  if (request.method !== 'POST') return refusal(405, 'METHOD_NOT_ALLOWED', 'Provider webhooks are POST requests.');
+  const twilioSigned = request.headers.has(TWILIO_SIGNATURE);
+  const telnyxSigned = request.headers.has(TELNYX_SIGNATURE) || request.headers.has(TELNYX_TIMESTAMP);
+  if (twilioSigned && telnyxSigned) return refusal(400, 'AMBIGUOUS_PROVIDER', 'The request carries both Twilio and Telnyx signature headers.');
+  if (!twilioSigned && !telnyxSigned) {
+    return refusal(403, 'MISSING_SIGNATURE', 'The request has no X-Twilio-Signature or telnyx-signature-ed25519 header: it did not come from Twilio or Telnyx, or a proxy dropped the header.');
+  }
+  const body = await readRequestBody(request, settings.maxBodyBytes);
+  if (!body.ok) return refusal(body.status, body.status === 413 ? 'BODY_TOO_LARGE' : 'UNREADABLE_BODY', body.message);
+  return twilioSigned ? handleTwilio(settings, locks, request, body.bytes) : handleTelnyx(settings, locks, request, body.bytes);
+}
+
+async function handleTwilio(settings: WebhookSettings, locks: Map<string, Promise<unknown>>, request: Request, bytes: Uint8Array): Promise<Response> {
+  const twilio = settings.twilio;
+  if (twilio === undefined || twilio.authTokens.length === 0) {
+    return refusal(403, 'NO_SECRET_CONFIGURED', 'Twilio webhooks are refused: no Twilio auth token is configured. Fix: pass providers.twilio.authToken (TWILIO_AUTH_TOKEN).');
+  }
+  const url = twilio.publicUrl(request);
+  const text = decoder.decode(bytes);
+  const json = new URL(url).searchParams.has('bodySHA256');
+  const params = json ? {} : parseFormParams(text);
+  const verification = verifyTwilioSignature({ url, params, rawBody: bytes, signature: request.headers.get(TWILIO_SIGNATURE), authTokens: twilio.authTokens });
+  if (!verification.valid) return refusal(403, verification.reason, verification.message);
+  const parsed = parseTwilioWebhook(json ? readJsonParams(text) : params);
+  const context: WebhookContext = { settings, providerId: twilio.providerId, request, locks };
+  return dispatch(context, parsed, { answer: twimlResponse, repliesInline: true });
+}
+
+async function handleTelnyx(settings: WebhookSettings, locks: Map<string, Promise<unknown>>, request: Request, bytes: Uint8Array): Promise<Response> {
+  const telnyx = settings.telnyx;
+  if (telnyx === undefined || telnyx.publicKeys.length === 0) {
+    return refusal(403, 'NO_SECRET_CONFIGURED', 'Telnyx webhooks are refused: no Telnyx public key is configured. Fix: pass providers.telnyx.publicKey (Mission Control → Keys & Credentials → Public Key).');
+  }
+  const verification = checkTelnyxSignature(telnyx.publicKeys, {
+    rawBody: bytes,
+    signature: request.headers.get(TELNYX_SIGNATURE),
+    timestamp: request.headers.get(TELNYX_TIMESTAMP),
+    toleranceSeconds: telnyx.toleranceSeconds,
+    clock: settings.clock,
+  });
+  if (!verification.valid) return refusal(403, verification.reason, verification.message);
+  const context: WebhookContext = { settings, providerId: telnyx.providerId, request, locks };
+  return dispatch(context, parseTelnyxWebhook(decoder.decode(bytes)), { answer: () => acknowledged(), repliesInline: false });
+}
+
+interface ProviderAnswer {
+  /** The provider's 2xx, carrying `helpReply` when the provider can (`repliesInline`). */
+  readonly answer: (helpReply?: string) => Response;
+  /** Twilio sends a TwiML `<Message>` as the reply; Telnyx webhooks carry none. */
+  readonly repliesInline: boolean;
+}
+
+/** Dedupe, then the status or inbound step, then the provider's 2xx. */
+async function dispatch(context: WebhookContext, parsed: ParsedWebhook, provider: ProviderAnswer): Promise<Response> {
+  const { answer } = provider;
+  if (parsed.kind === 'malformed') return refusal(400, 'MALFORMED_PAYLOAD', `The webhook is signed but cannot be read: ${parsed.problem}`);
+  if (parsed.kind === 'ignored') return answer();
+  const { settings, providerId } = context;
+  const key = `${providerId}:${parsed.dedupeKey}`;
+  let first: boolean;
+  try {
+    first = await settings.dedupe.claim(key, settings.dedupeTtlMs);
+  } catch (error) {
+    // A dedupe outage must not lose webhooks: handle it; the state machine keeps statuses right.
+    settings.onError(error, { stage: 'dedupe', provider: providerId, messageId: null });
+    first = true;
+  }
+  if (!first) return answer();
+  try {
+    if (parsed.kind === 'status') {
+      await handleStatusCallback(context, parsed);
+      return answer();
+    }
+    const inbound = await handleInboundMessage(context, parsed);
+    const helpReply = settings.helpReply;
+    if (helpReply === undefined || inbound.message.optOutAction !== 'help' || inbound.answeredByProvider) return answer();
+    if (provider.repliesInline) return answer(helpReply);
+    sendHelpReply(context, inbound.message.from, inbound.message.to, inbound.tenantId, inbound.message.id, helpReply);
+    return answer();
+  } catch (error) {
+    await settings.dedupe.release(key).catch((releaseError: unknown) => settings.onError(releaseError, { stage: 'dedupe', provider: providerId, messageId: null }));
+    const failed = error instanceof WebhookStageError ? error : undefined;
+    settings.onError(failed?.cause ?? error, { stage: failed?.stage ?? 'handler', provider: providerId, messageId: failed?.messageId ?? null });
+    return refusal(500, 'NOT_RECORDED', 'The webhook could not be recorded; retry it.');
+  }
+}
+
+/** Telnyx webhooks carry no reply: the HELP answer is sent with the service, after the 2xx. */
+function sendHelpReply(context: WebhookContext, to: string, from: string, tenantId: string | null, messageId: string, body: string): void {
+  const send = context.settings.service?.send;
+  if (send === undefined) return;
+  const request = tenantId === null ? { to, from, body } : { to, from, body, tenantId };
+  void send.call(context.settings.service, request).catch((error: unknown) => context.settings.onError(error, { stage: 'reply', provider: context.providerId, messageId }));
+}
+
+/** Twilio JSON webhooks: the top-level fields, as form parameters would carry them. */
+function readJsonParams(text: string): Record<string, string> {
+  let json: unknown;
+  try {
+    json = JSON.parse(text);
+  } catch {
+    return {};
+  }
+  const params = Object.create(null) as Record<string, string>;
+  if (typeof json !== 'object' || json === null || Array.isArray(json)) return params;
+  for (const [name, value] of Object.entries(json)) {
+    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') params[name] = String(value);
+  }
+  return params;
+}

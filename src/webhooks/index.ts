@@ -1,0 +1,19 @@
+// Webhooks: verification, parsing, the Fetch-standard handler and its Node adapter. Re-exported by the
+// root entry; importing it loads no SDK (node:crypto only).
+export { createWebhookHandler } from './create-webhook-handler';
+export type { WebhookHandler, WebhookHandlerOptions, WebhookErrorContext, WebhookService, TwilioWebhookOptions, TelnyxWebhookOptions } from './webhook-handler-options';
+export { toNodeHandler, type NodeHandlerOptions } from './to-node-handler';
+export { verifyTwilioSignature, type VerifyTwilioSignatureOptions } from './verify-twilio-signature';
+export { verifyTelnyxSignature, TELNYX_DEFAULT_TOLERANCE_SECONDS, type VerifyTelnyxSignatureOptions, type TelnyxSignatureCheck } from './verify-telnyx-signature';
+export type { WebhookVerification, WebhookRejectionReason } from './webhook-verification';
+export { computeTwilioSignature, type TwilioParams } from './compute-twilio-signature';
+export { parseTwilioWebhook } from './parse-twilio-webhook';
+export { parseTelnyxWebhook } from './parse-telnyx-webhook';
+export { parseFormParams } from './parse-form-params';
+export type { ParsedWebhook, ParsedStatusCallback, ParsedInboundMessage, IgnoredWebhook, MalformedWebhook } from './parsed-webhook';
+export { applyStatusTransition, STATUS_RANK, type StatusTransition } from './apply-status-transition';
+export { updateRecordStatus, type StatusUpdate } from './update-record-status';
+export type { InboundMessage, InboundMedia } from './inbound-message';
+export type { SmsStatusEvent, SmsStatusEventData, SmsReceivedEvent, SmsReceivedEventData, SmsReceivedMedia } from './sms-webhook-events';
+export type { WebhookDedupeStore } from './webhook-dedupe-store';
+export { InMemoryWebhookDedupeStore, type InMemoryWebhookDedupeStoreOptions } from './in-memory-webhook-dedupe-store';

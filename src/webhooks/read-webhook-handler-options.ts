@@ -1,0 +1,192 @@
+import { randomUUID, type KeyObject } from 'node:crypto';
+import { systemClock, type Clock } from '../clock';
+import { ValidationError } from '../errors/validation-error';
+import type { EventPublisher } from '../events/event-publisher';
+import { checkOptOutStore } from '../opt-outs/check-opt-out-store';
+import type { OptOutStore } from '../opt-outs/opt-out-store';
+import type { MessageStore } from '../store/message-store';
+import type { InboundMessage } from './inbound-message';
+import { InMemoryWebhookDedupeStore } from './in-memory-webhook-dedupe-store';
+import { readSecrets } from './read-secrets';
+import { readTelnyxPublicKeys } from './read-telnyx-public-keys';
+import { readTolerance } from './verify-telnyx-signature';
+import type { WebhookDedupeStore } from './webhook-dedupe-store';
+import type { WebhookErrorContext, WebhookHandlerOptions, WebhookService } from './webhook-handler-options';
+
+const DAY_MS = 86_400_000;
+const MIN_DEDUPE_TTL_MS = 300_000;
+
+export interface ResolvedTwilioWebhook {
+  readonly providerId: string;
+  readonly authTokens: readonly string[];
+  readonly publicUrl: (request: Request) => string;
+}
+
+export interface ResolvedTelnyxWebhook {
+  readonly providerId: string;
+  readonly publicKeys: readonly KeyObject[];
+  readonly toleranceSeconds: number;
+}
+
+/** The handler's options, checked once at construction. */
+export interface WebhookSettings {
+  readonly store: MessageStore;
+  readonly events: EventPublisher;
+  readonly optOuts: OptOutStore | undefined;
+  readonly service: WebhookService | undefined;
+  readonly twilio: ResolvedTwilioWebhook | undefined;
+  readonly telnyx: ResolvedTelnyxWebhook | undefined;
+  readonly dedupe: WebhookDedupeStore;
+  readonly dedupeTtlMs: number;
+  readonly helpReply: string | undefined;
+  readonly inboundTenantId: ((message: InboundMessage) => string | null | undefined | Promise<string | null | undefined>) | undefined;
+  readonly maxBodyBytes: number;
+  readonly clock: Clock;
+  readonly generateId: () => string;
+  readonly onError: (error: unknown, context: WebhookErrorContext) => void;
+}
+
+const KNOWN = ['service', 'store', 'events', 'optOuts', 'providers', 'dedupe', 'dedupeTtlMs', 'helpReply', 'inboundTenantId', 'maxBodyBytes', 'clock', 'generateId', 'onError'];
+
+/**
+ * Checks the handler's options and fills in the defaults. Malformed secrets, unknown options and a
+ * missing store throw a `ValidationError` naming the option; a missing secret does not: that
+ * provider's webhooks are refused with 403 at request time (fail closed), so an unset environment
+ * variable never lets a forgery through.
+ */
+export function readWebhookHandlerOptions(options: WebhookHandlerOptions): WebhookSettings {
+  if (typeof options !== 'object' || options === null) throw invalid('options', 'is not an object.', 'pass { service, providers: { twilio: { authToken } } }.');
+  for (const key of Object.keys(options)) {
+    if (!KNOWN.includes(key)) throw invalid(`options.${key}`, 'is not a webhook handler option.', `remove it; the options are ${KNOWN.join(', ')}.`);
+  }
+  const { service } = options;
+  const store = options.store ?? service?.store;
+  const events = options.events ?? service?.events;
+  if (typeof store?.get !== 'function' || typeof store.save !== 'function' || typeof store.findByProviderMessageId !== 'function') {
+    throw invalid('options.store', 'is missing or not a MessageStore.', 'pass service (your SMSService), or the store it records messages to.');
+  }
+  if (typeof events?.publish !== 'function') throw invalid('options.events', 'is missing or not an EventPublisher.', 'pass service (your SMSService), or the bus sms.status and sms.received go to.');
+  const optOuts = options.optOuts ?? service?.optOuts;
+  if (optOuts !== undefined) checkOptOutStore(optOuts, 'options.optOuts');
+
+  const providers = options.providers as Record<string, unknown> | undefined;
+  if (typeof providers !== 'object' || providers === null) throw invalid('options.providers', 'is missing.', 'pass providers: { twilio: { authToken }, telnyx: { publicKey } } (either or both).');
+  for (const key of Object.keys(providers)) {
+    if (key !== 'twilio' && key !== 'telnyx') throw invalid(`options.providers.${key}`, 'is not a supported provider.', 'use twilio and/or telnyx.');
+  }
+  const clock = options.clock ?? systemClock;
+  const helpReply = options.helpReply;
+  if (helpReply !== undefined && (typeof helpReply !== 'string' || helpReply.trim() === '' || helpReply.length > 1600)) {
+    throw invalid('options.helpReply', 'is not a text of 1 to 1600 characters.', 'pass the help text, e.g. "Acme alerts: reply STOP to opt out. Help: acme.example/help".');
+  }
+  const telnyx = readTelnyx(options.providers.telnyx);
+  if (helpReply !== undefined && telnyx !== undefined && typeof service?.send !== 'function') {
+    throw invalid('options.helpReply', 'is set with Telnyx, but Telnyx webhooks cannot carry a reply.', 'pass service (your SMSService) so the HELP answer is sent with it, or leave helpReply unset.');
+  }
+  const dedupeTtlMs = options.dedupeTtlMs ?? DAY_MS;
+  if (!Number.isSafeInteger(dedupeTtlMs) || dedupeTtlMs < MIN_DEDUPE_TTL_MS || dedupeTtlMs > 30 * DAY_MS) {
+    throw invalid('options.dedupeTtlMs', `${String(dedupeTtlMs)} is out of range.`, 'pass milliseconds from 300000 (Telnyx replay window) to 30 days; Twilio callbacks have no window, so keep 24 h or more.');
+  }
+  const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
+  if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1024 || maxBodyBytes > 10_485_760) {
+    throw invalid('options.maxBodyBytes', `${String(maxBodyBytes)} is out of range.`, 'pass a whole number of bytes from 1024 to 10485760.');
+  }
+  for (const name of ['inboundTenantId', 'generateId', 'onError'] as const) {
+    if (options[name] !== undefined && typeof options[name] !== 'function') throw invalid(`options.${name}`, 'is not a function.', 'pass a function or leave it out.');
+  }
+  const dedupe = options.dedupe ?? new InMemoryWebhookDedupeStore({ clock });
+  if (typeof dedupe.claim !== 'function' || typeof dedupe.release !== 'function') throw invalid('options.dedupe', 'is not a WebhookDedupeStore (claim, release).', 'pass new InMemoryWebhookDedupeStore() or your own.');
+  return {
+    store,
+    events,
+    optOuts,
+    service,
+    twilio: readTwilio(options.providers.twilio),
+    telnyx,
+    dedupe,
+    dedupeTtlMs,
+    helpReply,
+    inboundTenantId: options.inboundTenantId,
+    maxBodyBytes,
+    clock,
+    generateId: options.generateId ?? randomUUID,
+    onError: options.onError ?? reportWebhookError,
+  };
+}
+
+function readTwilio(options: WebhookHandlerOptions['providers']['twilio']): ResolvedTwilioWebhook | undefined {
+  if (options === undefined) return undefined;
+  checkKeys(options, 'options.providers.twilio', ['authToken', 'publicOrigin', 'publicUrl', 'providerId']);
+  const authTokens = readSecrets(options.authToken, 'options.providers.twilio.authToken');
+  if (options.publicOrigin !== undefined && options.publicUrl !== undefined) {
+    throw invalid('options.providers.twilio.publicUrl', 'is set together with publicOrigin.', 'pass one of them.');
+  }
+  let publicUrl = (request: Request): string => request.url;
+  if (options.publicUrl !== undefined) {
+    if (typeof options.publicUrl !== 'function') throw invalid('options.providers.twilio.publicUrl', 'is not a function.', 'pass (request) => the full public URL Twilio called.');
+    publicUrl = options.publicUrl;
+  } else if (options.publicOrigin !== undefined) {
+    const origin = readOrigin(options.publicOrigin);
+    publicUrl = (request) => {
+      const received = new URL(request.url);
+      return origin + received.pathname + received.search;
+    };
+  }
+  return { providerId: readProviderId(options.providerId, 'twilio'), authTokens, publicUrl };
+}
+
+function readTelnyx(options: WebhookHandlerOptions['providers']['telnyx']): ResolvedTelnyxWebhook | undefined {
+  if (options === undefined) return undefined;
+  checkKeys(options, 'options.providers.telnyx', ['publicKey', 'toleranceSeconds', 'providerId']);
+  return {
+    providerId: readProviderId(options.providerId, 'telnyx'),
+    publicKeys: readTelnyxPublicKeys(options.publicKey, 'options.providers.telnyx.publicKey'),
+    toleranceSeconds: readTolerance({ toleranceSeconds: options.toleranceSeconds }, 'options.providers.telnyx.toleranceSeconds') as number,
+  };
+}
+
+function readOrigin(value: unknown): string {
+  let url: URL | undefined;
+  try {
+    url = typeof value === 'string' ? new URL(value) : undefined;
+  } catch {
+    url = undefined;
+  }
+  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
+    throw invalid('options.providers.twilio.publicOrigin', 'is not an origin (scheme, host and optional port, nothing else).', "pass e.g. 'https://api.example.com'; use publicUrl when the proxy also rewrites the path.");
+  }
+  return url.origin;
+}
+
+function readProviderId(value: unknown, fallback: string): string {
+  if (value === undefined) return fallback;
+  if (typeof value !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(value)) throw invalid('providerId', 'is not a provider id.', `pass the id your provider was created with, e.g. '${fallback}'.`);
+  return value;
+}
+
+function checkKeys(options: object, field: string, known: readonly string[]): void {
+  if (typeof options !== 'object' || options === null) throw invalid(field, 'is not an object.', 'pass an object of settings.');
+  for (const key of Object.keys(options)) {
+    if (!known.includes(key)) throw invalid(`${field}.${key}`, 'is not a setting.', `use ${known.join(', ')}.`);
+  }
+}
+
+function invalid(field: string, problem: string, fix: string): ValidationError {
+  return new ValidationError({ field, reason: 'INVALID_OPTION', problem, fix });
+}
+
+const actions: Record<WebhookErrorContext['stage'], string> = {
+  store: 'record a webhook in the message store',
+  'opt-outs': 'record an opt-out',
+  events: 'publish a webhook event',
+  dedupe: 'use the webhook dedupe store',
+  tenant: 'resolve the tenant of an inbound message',
+  reply: 'answer HELP',
+  handler: 'handle a webhook',
+};
+
+function reportWebhookError(error: unknown, context: WebhookErrorContext): void {
+  const detail = error instanceof Error ? error.message : String(error);
+  const subject = [context.provider, context.messageId === null ? undefined : `message ${context.messageId}`].filter((part) => part !== undefined && part !== null).join(', ');
+  process.emitWarning(`tools-core could not ${actions[context.stage]}${subject === '' ? '' : ` (${subject})`}: ${detail}`, { code: 'TOOLS_CORE_WEBHOOK' });
+}

@@ -1,0 +1,93 @@
+import type { Clock } from '../clock';
+import type { EventPublisher } from '../events/event-publisher';
+import type { OptOutStore } from '../opt-outs/opt-out-store';
+import type { SendRequest } from '../service/send-request';
+import type { MessageStore } from '../store/message-store';
+import type { InboundMessage } from './inbound-message';
+import type { WebhookDedupeStore } from './webhook-dedupe-store';
+
+/** Twilio callbacks: how to verify them. */
+export interface TwilioWebhookOptions {
+  /**
+   * The account's Auth Token (TWILIO_AUTH_TOKEN), or several during a rotation. Unset or empty: every
+   * Twilio callback is refused with 403 (fail closed).
+   */
+  authToken?: string | readonly string[] | undefined;
+  /**
+   * The origin Twilio calls, e.g. `https://api.example.com`: replaces the scheme, host and port this
+   * process sees (a reverse proxy or load balancer rewrites them, and Twilio signed the public URL).
+   * The path and query are kept from the request.
+   */
+  publicOrigin?: string;
+  /** Or the whole public URL of a request, for proxies that also rewrite the path. */
+  publicUrl?: (request: Request) => string;
+  /** The provider id the messages were recorded under. Default `twilio`. */
+  providerId?: string;
+}
+
+/** Telnyx webhooks: how to verify them. */
+export interface TelnyxWebhookOptions {
+  /**
+   * The account's public key, base64 (Mission Control → Keys & Credentials → Public Key), or several.
+   * Unset or empty: every Telnyx webhook is refused with 403 (fail closed).
+   */
+  publicKey?: string | readonly string[] | undefined;
+  /** Seconds `telnyx-timestamp` may be away from this server's clock, both ways. Default 300. */
+  toleranceSeconds?: number;
+  /** The provider id the messages were recorded under. Default `telnyx`. */
+  providerId?: string;
+}
+
+/** What the handler needs of an `SMSService`: its store, bus and opt-outs, and `send` for HELP replies over Telnyx. */
+export interface WebhookService {
+  readonly store: MessageStore;
+  readonly events: EventPublisher;
+  readonly optOuts?: OptOutStore | undefined;
+  send?(request: SendRequest): Promise<unknown>;
+}
+
+export interface WebhookHandlerOptions {
+  /** The `SMSService` whose messages the callbacks are about; its store, events and optOuts are the defaults below. */
+  service?: WebhookService;
+  /** The message store to update (default: the service's). Required without `service`. */
+  store?: MessageStore;
+  /** Where `sms.status` / `sms.received` are published (default: the service's). Required without `service`. */
+  events?: EventPublisher;
+  /** Where STOP / START replies and provider opt-out errors are recorded (default: the service's, if any). */
+  optOuts?: OptOutStore;
+  /** The providers whose webhooks are accepted. A provider without its secret is refused (403). */
+  providers: { twilio?: TwilioWebhookOptions; telnyx?: TelnyxWebhookOptions };
+  /** Remembers handled webhooks. Default: a bounded `InMemoryWebhookDedupeStore`. */
+  dedupe?: WebhookDedupeStore;
+  /** How long a handled webhook is remembered. Default 24 h (Twilio has no replay window, reliability.md §1.3); at least 5 min. */
+  dedupeTtlMs?: number;
+  /**
+   * The answer to HELP / INFO. Default none: Twilio (long codes, toll-free) and Telnyx profiles answer
+   * HELP themselves, and a second answer would be a duplicate. Over Twilio it is the TwiML `<Message>`;
+   * over Telnyx it is sent with `service.send` after the webhook is answered.
+   */
+  helpReply?: string;
+  /** The tenant of an inbound message (e.g. by the number it was sent to). Default null. */
+  inboundTenantId?: (message: InboundMessage) => string | null | undefined | Promise<string | null | undefined>;
+  /** Largest body accepted, in bytes. Default 1 MiB. */
+  maxBodyBytes?: number;
+  clock?: Clock;
+  /** Makes event ids and inbound message ids. Default `crypto.randomUUID`. */
+  generateId?: () => string;
+  /**
+   * Called when the store, opt-out store, bus, dedupe store or a HELP reply fails. A failure before the
+   * webhook is recorded answers 500 (the provider retries it); a publish failure after it is recorded
+   * still answers 2xx. Default: `process.emitWarning`.
+   */
+  onError?: (error: unknown, context: WebhookErrorContext) => void;
+}
+
+export interface WebhookErrorContext {
+  readonly stage: 'store' | 'opt-outs' | 'events' | 'dedupe' | 'tenant' | 'reply' | 'handler';
+  readonly provider: string | null;
+  /** The library's message id, when known. */
+  readonly messageId: string | null;
+}
+
+/** The Fetch-standard handler: Hono, Next.js route handlers, Bun, Deno and workers call it as is. */
+export type WebhookHandler = (request: Request) => Promise<Response>;

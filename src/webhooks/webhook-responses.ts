@@ -1,0 +1,20 @@
+/** Twilio expects TwiML from a messaging webhook; an empty `<Response/>` sends no reply (seed sms-channel-twilio.md). */
+export function twimlResponse(message?: string): Response {
+  const reply = message === undefined ? '' : `<Message>${escapeXml(message)}</Message>`;
+  return new Response(`<?xml version="1.0" encoding="UTF-8"?><Response>${reply}</Response>`, { status: 200, headers: { 'content-type': 'text/xml; charset=utf-8' } });
+}
+
+/** Telnyx only needs a 2xx within 2 s (providers.md "Webhooks"). */
+export function acknowledged(): Response {
+  return Response.json({ received: true }, { status: 200 });
+}
+
+/** A refusal whose body names the reason and the usual mistake (Twilio's debugger shows it), never a secret. */
+export function refusal(status: 400 | 403 | 405 | 413 | 500, reason: string, message: string): Response {
+  const headers: Record<string, string> = status === 405 ? { allow: 'POST' } : {};
+  return Response.json({ error: { reason, message } }, { status, headers });
+}
+
+function escapeXml(text: string): string {
+  return text.replace(/[<>&'"]/g, (character) => ({ '<': '&lt;', '>': '&gt;', '&': '&amp;', "'": '&apos;', '"': '&quot;' })[character] as string);
+}

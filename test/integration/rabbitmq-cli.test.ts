@@ -1,0 +1,88 @@
+/**
+ * The `tools-core worker` executable against real RabbitMQ and Redis, with the fake provider: JSON log
+ * lines, answers, and a clean stop on SIGTERM that answers the requests in progress and leaves the rest
+ * queued.
+ */
+import { spawn, type ChildProcess } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
+import { afterAll, describe, expect, it } from 'vitest';
+import type { SmsResponseEvent } from '../../src/events/contracts/sms-response-event';
+import { createSmsClient } from '../../src/platform/create-sms-client';
+import { createSmsWorker } from '../../src/platform/create-sms-worker';
+import { createWorkerEventPublisher } from '../../src/platform/create-worker-event-publisher';
+import { SMSService } from '../../src/service/sms-service';
+import { createFakeProvider } from '../../src/testing/create-fake-provider';
+import { AMQP_URL, BusFactory, deleteQueueFamily, rabbitmqIsReachable, uniqueName } from './fixtures/platform-rabbitmq-support';
+import { REDIS_URL, redisIsReachable } from './fixtures/redis-idempotency-support';
+
+const reachable = (await rabbitmqIsReachable()) && (await redisIsReachable());
+const buses = new BusFactory();
+const root = fileURLToPath(new URL('../..', import.meta.url));
+const cli = fileURLToPath(new URL('../../src/cli/tools-core.ts', import.meta.url));
+const children: ChildProcess[] = [];
+const queue = uniqueName('cli-requests');
+
+afterAll(async () => {
+  for (const child of children) if (child.exitCode === null) child.kill('SIGKILL');
+  if (!reachable) return;
+  await buses.cleanUp();
+  await deleteQueueFamily(queue);
+}, 60_000);
+
+async function until(what: string, condition: () => boolean, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!condition()) {
+    if (Date.now() > deadline) throw new Error(`Timed out waiting for ${what}`);
+    await new Promise((resolve) => setTimeout(resolve, 20));
+  }
+}
+
+describe.skipIf(!reachable)('tools-core worker (the CLI)', () => {
+  it('logs JSON lines, answers requests and on SIGTERM drains the ones in progress, exit 0', async () => {
+    const exchange = uniqueName('cli-exchange');
+    const bus = buses.create({ exchange });
+    const answers: SmsResponseEvent[] = [];
+    await bus.subscribe({ queue: uniqueName('cli-answers'), topics: ['sms.sent', 'sms.failed'] }, async (delivery) => {
+      answers.push(delivery.message as SmsResponseEvent);
+      await delivery.ack();
+    });
+    const args = ['worker', '--amqp-url', AMQP_URL, '--redis-url', REDIS_URL, '--exchange', exchange, '--queue', queue, '--concurrency', '3', '--provider', 'fake', '--fake-delay-ms', '400'];
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TWILIO_ACCOUNT_SID: undefined } });
+    children.push(child);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+    const entries = () => output.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
+    await until('worker.started', () => entries().some((entry) => entry.event === 'worker.started'));
+
+    const client = createSmsClient({ bus });
+    const published = await Promise.all([0, 1, 2, 3, 4].map((index) => client.publish({ tenantId: 'org-1', to: '+14155552671', body: `CLI ${index}`, idempotencyKey: `cli-${index}-${exchange}` })));
+    // Three are in progress (concurrency 3, 400 ms each) when the signal comes.
+    await new Promise((resolve) => setTimeout(resolve, 200));
+    child.kill('SIGTERM');
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(0);
+
+    const log = entries();
+    expect(log.every((entry) => typeof entry.time === 'string' && typeof entry.level === 'string' && typeof entry.event === 'string')).toBe(true);
+    expect(log.map((entry) => entry.event)).toEqual(expect.arrayContaining(['provider.fake', 'connection.opened', 'worker.started', 'signal.received', 'worker.stopping', 'worker.stopped', 'cli.exit']));
+    expect(log.find((entry) => entry.event === 'worker.stopping')?.in_flight).toBe(3);
+    expect(log.find((entry) => entry.event === 'worker.stopped')?.in_flight).toBe(0);
+    // Log-safe: masked numbers, no bodies.
+    expect(output).not.toContain('+14155552671');
+    expect(output).not.toContain('CLI 0');
+    expect(log.filter((entry) => entry.event === 'request.sent').map((entry) => entry.to)).toEqual(['+1415•••2671', '+1415•••2671', '+1415•••2671']);
+    await until('the three answers', () => answers.length === 3);
+
+    // The two requests never taken are still queued: another worker answers them, nothing twice.
+    const service = new SMSService({ providers: [createFakeProvider()], events: createWorkerEventPublisher({ bus }) });
+    const worker = createSmsWorker({ service, bus, queue });
+    await worker.start();
+    await until('all five answers', () => answers.length === 5);
+    await new Promise((resolve) => setTimeout(resolve, 300));
+    expect(answers).toHaveLength(5);
+    expect(new Set(answers.map((answer) => answer.request_id))).toEqual(new Set(published.map((request) => request.request_id)));
+    expect(answers.every((answer) => answer.type === 'sms.sent')).toBe(true);
+    await worker.stop();
+    await client.close();
+  }, 60_000);
+});

@@ -1,0 +1,46 @@
+import { execFileSync } from 'node:child_process';
+import { existsSync } from 'node:fs';
+import { join } from 'node:path';
+import { describe, expect, it } from 'vitest';
+
+/**
+ * The published files work from both module systems: a send through the fake provider from the CJS and
+ * the ESM build, and the provider subpaths load without their SDKs. Needs `npm run build` (CI builds
+ * first; locally the test is skipped with a notice when dist/ is missing).
+ */
+const root = join(import.meta.dirname, '..', '..');
+const built = ['index.cjs', 'twilio/index.js', 'redis/index.js', 'rabbitmq/index.js'].every((file) => existsSync(join(root, 'dist', file)));
+if (!built && process.env.CI === 'true') throw new Error('dist/ is missing under CI: .ci/run must build before testing.');
+if (!built) console.warn('built-package tests skipped: run `npm run build` first.');
+
+const sendScript = (load: string) => `
+${load}
+const sms = new core.SMSService({ providers: [testing.createFakeProvider({ id: 'twilio' })] });
+const result = await sms.send({ to: '+14155552671', body: 'Hello from dist' });
+const twilioProvider = twilio.createTwilioProvider({ accountSid: 'AC' + '0'.repeat(32), authToken: 'x'.repeat(32), from: '+14155550100' });
+const telnyxProvider = telnyx.createTelnyxProvider({ apiKey: 'KEY0123456789', from: '+14155550100' });
+console.log(JSON.stringify({ provider: result.provider, cost: result.cost.amount, ids: [twilioProvider.id, telnyxProvider.id], adapters: [typeof redis.createRedisIdempotencyStore, typeof rabbitmq.createRabbitMqBus] }));
+`;
+
+function run(args: string[]): unknown {
+  return JSON.parse(execFileSync(process.execPath, args, { cwd: root, encoding: 'utf8' }));
+}
+
+describe.skipIf(!built)('the built package', () => {
+  const expected = { provider: 'twilio', cost: '0.0075', ids: ['twilio', 'telnyx'], adapters: ['function', 'function'] };
+
+  it('works from CommonJS', () => {
+    const load = `const core = require('@ocelot-platform/tools-core'); const testing = require('@ocelot-platform/tools-core/testing');
+const twilio = require('@ocelot-platform/tools-core/twilio'); const telnyx = require('@ocelot-platform/tools-core/telnyx');
+const redis = require('@ocelot-platform/tools-core/redis'); const rabbitmq = require('@ocelot-platform/tools-core/rabbitmq');`;
+    // CommonJS has no top-level await: wrap the script in an async function.
+    expect(run(['-e', `(async () => { ${sendScript(load)} })()`])).toEqual(expected);
+  });
+
+  it('works from ESM', () => {
+    const load = `const core = await import('@ocelot-platform/tools-core'); const testing = await import('@ocelot-platform/tools-core/testing');
+const twilio = await import('@ocelot-platform/tools-core/twilio'); const telnyx = await import('@ocelot-platform/tools-core/telnyx');
+const redis = await import('@ocelot-platform/tools-core/redis'); const rabbitmq = await import('@ocelot-platform/tools-core/rabbitmq');`;
+    expect(run(['--input-type=module', '-e', sendScript(load)])).toEqual(expected);
+  });
+});

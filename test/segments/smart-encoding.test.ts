@@ -1,0 +1,137 @@
+import twilioSmartEncodingModule from 'sms-segments-calculator/dist/libs/SmartEncodingMap.js';
+import { describe, expect, it } from 'vitest';
+import { applySmartEncoding } from '../../src/segments/apply-smart-encoding';
+import { calculateSegments } from '../../src/segments/calculate-segments';
+import { SMART_ENCODING_MAP } from '../../src/segments/smart-encoding-map';
+import { isGsm } from './reference-segments';
+
+// The package is CommonJS with a default export; depending on the loader it arrives wrapped or not.
+const twilioSmartEncodingMap = ((twilioSmartEncodingModule as unknown as { default?: Record<string, string> }).default ??
+  twilioSmartEncodingModule) as Record<string, string>;
+
+/** The "n" column of the sms-segments.md §1.8 table, row by row. */
+const SPEC_GROUP_SIZES: ReadonlyArray<readonly [replacement: string, count: number]> = [
+  ['"', 13], ["'", 19], ['/', 7], ['1/4', 1], ['1/2', 1], ['3/4', 1], ['\\', 5], ['_', 3], ['|', 9], ['-', 10],
+  ['@', 2], ['$', 2], ['!', 4], ['#', 2], ['%', 2], ['&', 2], [',', 7], ['(', 6], [')', 6], ['*', 21], ['+', 3],
+  ['.', 4], ['0', 1], ['1', 1], ['2', 1], ['3', 1], ['4', 1], ['5', 1], ['6', 1], ['7', 1], ['8', 1], ['9', 1],
+  [':', 6], [';', 4], ['<', 3], ['=', 4], ['>', 3], ['?', 3], ['A', 2], ['B', 2], ['C', 2], ['D', 2], ['E', 2],
+  ['F', 2], ['G', 2], ['H', 2], ['I', 2], ['J', 2], ['K', 2], ['L', 2], ['M', 2], ['N', 2], ['O', 2], ['P', 2],
+  ['Q', 1], ['R', 2], ['S', 2], ['T', 2], ['U', 2], ['V', 2], ['W', 2], ['X', 1], ['Y', 2], ['Z', 2], ['^', 4],
+  ['{', 3], ['}', 3], ['[', 1], [']', 1], ['~', 7], ['  ', 19], ['', 14], ['       ', 1], ['!!', 1], [' ', 3],
+  ['...', 1],
+];
+
+describe('Smart Encoding map (sms-segments.md §1.8)', () => {
+  it('has 271 entries, grouped as the spec table counts them', () => {
+    expect(SMART_ENCODING_MAP.size).toBe(271);
+    expect(SPEC_GROUP_SIZES.reduce((sum, [, count]) => sum + count, 0)).toBe(271);
+    const sizes = new Map<string, number>();
+    for (const replacement of SMART_ENCODING_MAP.values()) sizes.set(replacement, (sizes.get(replacement) ?? 0) + 1);
+    expect(Object.fromEntries(sizes)).toEqual(Object.fromEntries(SPEC_GROUP_SIZES));
+  });
+
+  it('is exactly the map shipped in sms-segments-calculator@1.3.0', () => {
+    const theirs = Object.entries(twilioSmartEncodingMap).map(([character, replacement]) => [
+      character.codePointAt(0),
+      replacement,
+    ]);
+    expect(theirs).toHaveLength(271);
+    expect(new Map(theirs as Array<[number, string]>)).toEqual(SMART_ENCODING_MAP);
+  });
+
+  it('keeps the documented 1.3.0 deltas: ‹ → <, › → >, ZWNJ deleted, ‗ → _', () => {
+    expect(SMART_ENCODING_MAP.get(0x2039)).toBe('<');
+    expect(SMART_ENCODING_MAP.get(0x203a)).toBe('>');
+    expect(SMART_ENCODING_MAP.get(0x200c)).toBe('');
+    expect(SMART_ENCODING_MAP.get(0x2017)).toBe('_');
+  });
+
+  it('maps only BMP, non-surrogate code points to GSM-7 text', () => {
+    for (const [codePoint, replacement] of SMART_ENCODING_MAP) {
+      expect(codePoint).toBeLessThan(0x10000);
+      expect(codePoint >= 0xd800 && codePoint <= 0xdfff).toBe(false);
+      expect(isGsm(replacement)).toBe(true);
+    }
+  });
+
+  it('applies every one of the 271 entries, alone and inside text', () => {
+    for (const [codePoint, replacement] of SMART_ENCODING_MAP) {
+      const character = String.fromCodePoint(codePoint);
+      expect(applySmartEncoding(character)).toBe(replacement);
+      expect(applySmartEncoding(`a${character}b${character}`)).toBe(`a${replacement}b${replacement}`);
+      const result = calculateSegments(`x${character}`, { smartEncoding: true });
+      expect(result.text).toBe(`x${replacement}`);
+      expect(result.smartEncodingApplied).toBe(true);
+      expect(result.encoding).toBe('GSM-7');
+    }
+  });
+});
+
+describe('applySmartEncoding', () => {
+  it('returns the same string when nothing is replaced', () => {
+    const text = 'Nothing to replace here, ç and 😀 included';
+    expect(applySmartEncoding(text)).toBe(text);
+  });
+
+  it('lengthens text: …, ½ and TAB', () => {
+    expect(applySmartEncoding('Wait…')).toBe('Wait...');
+    expect(applySmartEncoding('½ price')).toBe('1/2 price');
+    expect(applySmartEncoding('\t')).toBe('       ');
+    expect(calculateSegments(`${'a'.repeat(157)}…`, { smartEncoding: true })).toMatchObject({ units: 160, segments: 1 });
+    expect(calculateSegments(`${'a'.repeat(158)}…`, { smartEncoding: true })).toMatchObject({ units: 161, segments: 2 });
+  });
+
+  it('produces extension characters that cost 2 septets: ｜ ＼ ˆ ˜ ｛', () => {
+    const result = calculateSegments('｜＼ˆ˜｛', { smartEncoding: true });
+    expect(result).toMatchObject({ text: '|\\^~{', encoding: 'GSM-7', units: 10 });
+  });
+
+  it('deletes control and zero-width characters', () => {
+    expect(applySmartEncoding('a\u0000b\u200bc\u200cd\ufeffe\u2060f')).toBe('abcdef');
+  });
+
+  it('replaces combining marks on their own, without normalising', () => {
+    // U+0302 (combining circumflex) maps to ^; the base letter stays.
+    expect(applySmartEncoding('e\u0302')).toBe('e^');
+    expect(calculateSegments('e\u0302', { smartEncoding: true })).toMatchObject({ encoding: 'GSM-7', units: 3 });
+  });
+
+  it('leaves surrogate pairs alone', () => {
+    expect(applySmartEncoding('😀“😀”')).toBe('😀"😀"');
+  });
+});
+
+describe("all-or-nothing versus 'always' (sms-segments.md §1.1)", () => {
+  it('all-or-nothing uses the replaced text only if all of it is GSM-7', () => {
+    expect(calculateSegments('“quoted” — fine', { smartEncoding: true })).toMatchObject({
+      encoding: 'GSM-7',
+      text: '"quoted" - fine',
+      smartEncodingApplied: true,
+    });
+    expect(calculateSegments('“quoted” — 中文', { smartEncoding: true })).toMatchObject({
+      encoding: 'UCS-2',
+      text: '“quoted” — 中文',
+      smartEncodingApplied: false,
+      units: 13,
+    });
+  });
+
+  it("'always' replaces even when the result stays UCS-2, which can change the count", () => {
+    // 70 units of ж plus …: UCS-2 either way, 71 units (2 parts) as is, 73 units after … → ... .
+    const body = `${'ж'.repeat(70)}…`;
+    expect(calculateSegments(body, { smartEncoding: true })).toMatchObject({ units: 71, smartEncodingApplied: false });
+    expect(calculateSegments(body, { smartEncoding: true, smartEncodingMode: 'always' })).toMatchObject({
+      units: 73,
+      segments: 2,
+      smartEncodingApplied: true,
+      text: `${'ж'.repeat(70)}...`,
+    });
+  });
+
+  it('NBSP costs 2 septets after Smart Encoding, as shipped (§1.8 doubt)', () => {
+    expect(calculateSegments(`${'a'.repeat(159)}\u00a0`, { smartEncoding: true })).toMatchObject({
+      units: 161,
+      segments: 2,
+    });
+  });
+});

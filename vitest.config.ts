@@ -1,0 +1,30 @@
+import { fileURLToPath } from 'node:url';
+import { defineConfig } from 'vitest/config';
+
+const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
+
+export default defineConfig({
+  resolve: {
+    // Examples and docs import the package by its published name; in the repo that name is the source.
+    alias: [
+      { find: /^@ocelot-platform\/tools-core$/, replacement: source('./src/index.ts') },
+      { find: /^@ocelot-platform\/tools-core\/testing$/, replacement: source('./src/testing/index.ts') },
+      { find: /^@ocelot-platform\/tools-core\/(twilio|telnyx)$/, replacement: source('./src/providers/$1/index.ts') },
+      { find: /^@ocelot-platform\/tools-core\/redis$/, replacement: source('./src/adapters/redis/index.ts') },
+      { find: /^@ocelot-platform\/tools-core\/rabbitmq$/, replacement: source('./src/adapters/rabbitmq/index.ts') },
+    ],
+  },
+  test: {
+    include: ['test/**/*.test.ts'],
+    pool: 'forks',
+    maxWorkers: 2,
+    // CI runs with coverage on two cores next to PostgreSQL, Redis and RabbitMQ: the exhaustive and
+    // property tests (peer agreement, grapheme classes, 10 000-payload fuzz) need more than the default 5 s.
+    testTimeout: 30_000,
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary', 'text'],
+    },
+  },
+});
