@@ -3,6 +3,7 @@
 export { SMSService } from './service/sms-service';
 export type { SMSServiceOptions, BackgroundErrorContext } from './service/sms-service-options';
 export type { SendRequest } from './service/send-request';
+export type { SendOptions } from './service/send-options';
 export type { SendResult, SendAttempt, AttemptOutcome } from './service/send-result';
 
 export { SMS_ERROR_CODES, SmsError, ValidationError, FinalFailureError } from './errors';

@@ -2,6 +2,7 @@ import type { Clock } from '../clock';
 import { SmsError } from '../errors/sms-error';
 import type { SmsResponseEvent } from '../events/contracts/sms-response-event';
 import { smsSendRequestSchema, type SmsSendRequest } from '../events/contracts/sms-send-request-schema';
+import type { SmsResultEvent } from '../events/sms-event';
 import { maskPhoneNumber } from '../phone/mask-phone-number';
 import type { SMSService } from '../service/sms-service';
 import { buildResponseEvent, type ResponseTarget } from './build-response-event';
@@ -11,7 +12,6 @@ import { invalidRequestError, requestExpiredError, workerFailureError } from './
 import { salvageResponseTarget } from './salvage-response-target';
 import type { SmsWorkerLogEntry } from './sms-worker-log-entry';
 import { toSendRequest } from './to-send-request';
-import { workerSendContext, type WorkerSendContext } from './worker-send-context';
 
 export interface RequestProcessorOptions {
   readonly service: Pick<SMSService, 'send'>;
@@ -66,10 +66,13 @@ export function createRequestProcessor(options: RequestProcessorOptions): (deliv
       return;
     }
 
-    const context: WorkerSendContext = { terminal: undefined };
+    // The service's own sms.sent / sms.failed comes here instead of its event publisher: the response
+    // below is the one answer published, and a failure's answer keeps what the service knew.
+    let terminal: SmsResultEvent | undefined;
+    const onResultEvent = (event: SmsResultEvent) => void (terminal = event);
     let response: SmsResponseEvent;
     try {
-      const result = await workerSendContext().run(context, () => service.send(toSendRequest(request, (deadline - clock.now()) / 1000)));
+      const result = await service.send(toSendRequest(request, (deadline - clock.now()) / 1000), { onResultEvent });
       response = buildResponseEvent({ target, timestamp: clock.now(), outcome: { result } });
       log?.({ level: 'info', event: 'request.sent', ...about(), provider: result.provider, attempt: delivery.attempt, redelivered: delivery.redelivered, duration_ms: clock.now() - receivedAt });
     } catch (thrown) {
@@ -80,7 +83,7 @@ export function createRequestProcessor(options: RequestProcessorOptions): (deliv
         return;
       }
       const error = SmsError.isInstance(thrown) ? thrown : workerFailureError(thrown, delivery.attempt + 1);
-      response = buildResponseEvent({ target, timestamp: clock.now(), outcome: { error }, terminal: context.terminal });
+      response = buildResponseEvent({ target, timestamp: clock.now(), outcome: { error }, terminal });
       log?.({ level: 'warn', event: 'request.failed', ...about(), code: error.code, reason: error.reason, provider: error.provider ?? null, attempt: delivery.attempt, redelivered: delivery.redelivered, duration_ms: clock.now() - receivedAt });
       if (!SmsError.isInstance(thrown)) {
         await answer(delivery, response, { deadLetter: `${error.reason}: ${error.message}` });

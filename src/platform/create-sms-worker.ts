@@ -12,8 +12,11 @@ export interface SmsWorkerOptions {
   /**
    * Sends each request. Build it with `events: createWorkerEventPublisher({ bus })`, and across processes
    * with the Redis idempotency store, which is what makes a redelivered request replay instead of send.
+   * The worker calls `send(request, { onResultEvent })` to take the send's own `sms.sent` / `sms.failed`
+   * as its answer: a wrapper around the service must pass that second argument on, or the service
+   * publishes the outcome as well and every request is answered twice.
    */
-  service: Pick<SMSService, 'send'> & { readonly events?: unknown };
+  service: Pick<SMSService, 'send'>;
   bus: EventBus;
   /** Requests processed at once (the subscription's prefetch). Default 10, at most 1000. */
   concurrency?: number;
@@ -142,9 +145,6 @@ function checkWorkerOptions(options: { service: unknown; bus: unknown; concurren
   if (typeof (options.service as { send?: unknown } | null)?.send !== 'function') throw invalid('service', 'has no send() method.', 'pass an SMSService.');
   const bus = options.bus as Partial<EventBus> | null;
   if (typeof bus?.publish !== 'function' || typeof bus.subscribe !== 'function') throw invalid('bus', 'is not an EventBus (publish, subscribe, close).', 'pass createInMemoryBus() or createRabbitMqBus({ url }).');
-  if ((options.service as { events?: unknown }).events === options.bus) {
-    throw invalid('service', "publishes its events straight on the worker's bus, so every send would be answered twice.", 'build the service with events: createWorkerEventPublisher({ bus }).');
-  }
   if (!Number.isSafeInteger(options.concurrency) || options.concurrency < 1 || options.concurrency > 1_000) throw invalid('concurrency', `${String(options.concurrency)} is out of range.`, 'pass a whole number from 1 to 1000.');
   if (!Number.isSafeInteger(options.maxUnexpectedRetries) || options.maxUnexpectedRetries < 0 || options.maxUnexpectedRetries > 20) throw invalid('maxUnexpectedRetries', `${String(options.maxUnexpectedRetries)} is out of range.`, 'pass a whole number from 0 to 20.');
   if (!Number.isSafeInteger(options.drainTimeoutMs) || options.drainTimeoutMs < 0) throw invalid('drainTimeoutMs', `${String(options.drainTimeoutMs)} is out of range.`, 'pass a whole number of milliseconds.');

@@ -1,6 +1,5 @@
 import type { EventPublisher } from '../events/event-publisher';
 import type { SmsEvent } from '../events/sms-event';
-import { workerSendContext } from './worker-send-context';
 
 export interface WorkerEventPublisherOptions {
   /** Where `sms.retrying` and quota notices go: the worker's bus. */
@@ -10,11 +9,12 @@ export interface WorkerEventPublisherOptions {
 }
 
 /**
- * The `events` publisher for the `SMSService` a worker sends with. Inside a worker send, the service's
- * `sms.sent` / `sms.failed` are handed to the worker, which publishes the one response (with the
- * request's `request_id` and a `event_id` derived from it, acked only once confirmed); so nothing is
- * published twice. `sms.retrying` and quota notices go straight to the bus, best effort: a send never
- * waits for the broker. Outside a worker send, every event goes to the bus.
+ * The `events` publisher for the `SMSService` a worker sends with. The worker takes each send's
+ * `sms.sent` / `sms.failed` itself (`send(request, { onResultEvent })`) and publishes the one response
+ * (with the request's `request_id` and an `event_id` derived from it, acked only once confirmed), so
+ * those never reach this publisher from a worker send. What does reach it: `sms.retrying` and quota
+ * notices, forwarded best effort (a send never waits for the broker), and the terminal events of sends
+ * made directly on the same service, published and awaited.
  *
  * @example
  * const bus = createRabbitMqBus({ url: 'amqp://127.0.0.1' });
@@ -26,13 +26,7 @@ export function createWorkerEventPublisher(options: WorkerEventPublisherOptions)
   const onError = options.onError ?? reportPublishError;
   return {
     async publish(event: SmsEvent): Promise<void> {
-      const terminal = event.type === 'sms.sent' || event.type === 'sms.failed';
-      const context = workerSendContext().getStore();
-      if (terminal && context !== undefined) {
-        context.terminal = event;
-        return;
-      }
-      if (terminal) return bus.publish(event);
+      if (event.type === 'sms.sent' || event.type === 'sms.failed') return bus.publish(event);
       bus.publish(event).catch((error: unknown) => onError(error, event));
     },
   };

@@ -4,6 +4,7 @@ import type { SmsError } from '../errors/sms-error';
 import { ValidationError } from '../errors/validation-error';
 import { createResultEvent } from '../events/create-result-event';
 import type { EventPublisher } from '../events/event-publisher';
+import type { SmsResultEvent } from '../events/sms-event';
 import { InMemoryEventBus } from '../events/in-memory-event-bus';
 import { createRetryingEvent } from '../events/create-retrying-event';
 import { createReliableProvider, type ReliableProvider } from '../failover/create-reliable-provider';
@@ -32,6 +33,7 @@ import { checkServiceOptions } from './check-service-options';
 import { createConfiguredProviders } from './create-configured-providers';
 import { readSmsEnvironment } from './read-sms-environment';
 import type { SMSServiceConfig } from './sms-service-config';
+import type { SendOptions } from './send-options';
 import type { SendRequest, ValidatedSendRequest } from './send-request';
 import type { SendResult } from './send-result';
 import type { BackgroundErrorContext, SMSServiceOptions } from './sms-service-options';
@@ -146,9 +148,10 @@ export class SMSService {
    * Validates, prices and sends one message, records it and publishes `sms.sent`; on failure records
    * it, publishes `sms.failed` and rejects with an `SmsError` (`VALIDATION_ERROR` before any provider
    * call for a bad request). With an `idempotencyKey`, a repeat of a finished send returns (or throws)
-   * the first send's outcome without sending, and publishes nothing.
+   * the first send's outcome without sending, and publishes nothing. `options.onResultEvent` takes the
+   * `sms.sent` / `sms.failed` instead of the `events` publisher (the platform worker answers with it).
    */
-  async send(input: SendRequest): Promise<SendResult> {
+  async send(input: SendRequest, options: SendOptions = {}): Promise<SendResult> {
     const id = this.generateId();
     const createdAt = this.clock.now();
     let request: ValidatedSendRequest;
@@ -174,7 +177,7 @@ export class SMSService {
       if (replaying) throw error;
       // Refused before any provider call: the key is freed, so the same request can be retried.
       await lease?.release();
-      await this.publishFailure(id, input, toSmsError(error, this.provider.id), createdAt);
+      await this.publishFailure(id, input, toSmsError(error, this.provider.id), createdAt, options);
       throw error;
     }
 
@@ -200,7 +203,7 @@ export class SMSService {
       const error = toSmsError(thrown, this.provider.id);
       if (attempts.length === 0) attempts.push(failedAttempt(this.provider.id, error, this.clock.now() - createdAt));
       await lease?.complete({ error });
-      await this.finish(id, request, analysis, createdAt, { error });
+      await this.finish(id, request, analysis, createdAt, { error }, options);
       await this.recordOptOut(id, request, error);
       throw error;
     }
@@ -225,7 +228,7 @@ export class SMSService {
       createdAt: new Date(createdAt).toISOString(),
     };
     await lease?.complete({ result });
-    await this.finish(id, request, analysis, createdAt, { accepted, provider, cost });
+    await this.finish(id, request, analysis, createdAt, { accepted, provider, cost }, options);
     return result;
   }
 
@@ -309,6 +312,7 @@ export class SMSService {
     analysis: SegmentCalculation,
     createdAt: number,
     outcome: { accepted: ProviderSendResult; provider: string; cost: Money | null } | { error: SmsError },
+    options: SendOptions,
   ): Promise<void> {
     const now = this.clock.now();
     const error = 'error' in outcome ? outcome.error : undefined;
@@ -341,7 +345,7 @@ export class SMSService {
     } catch (storeError) {
       this.onBackgroundError(storeError, { stage: 'store', messageId: id });
     }
-    await this.publish(
+    await this.publishResult(
       createResultEvent({
         eventId: this.generateId(),
         messageId: id,
@@ -359,14 +363,15 @@ export class SMSService {
         error,
       }),
       id,
+      options,
     );
   }
 
   /** Publishes `sms.failed` for a request refused before any provider call; it is not recorded. */
-  private async publishFailure(id: string, input: SendRequest, error: SmsError, createdAt: number): Promise<void> {
+  private async publishFailure(id: string, input: SendRequest, error: SmsError, createdAt: number, options: SendOptions): Promise<void> {
     const raw = (typeof input === 'object' && input !== null ? input : {}) as Partial<Record<keyof SendRequest, unknown>>;
     const text = (value: unknown): string | undefined => (typeof value === 'string' && value.length <= 255 ? value : undefined);
-    await this.publish(
+    await this.publishResult(
       createResultEvent({
         eventId: this.generateId(),
         messageId: id,
@@ -384,6 +389,7 @@ export class SMSService {
         error,
       }),
       id,
+      options,
     );
   }
 
@@ -394,6 +400,16 @@ export class SMSService {
       await recordProviderOptOut(this.optOuts, request, error, this.clock.now());
     } catch (storeError) {
       this.onBackgroundError(storeError, { stage: 'opt-outs', messageId: id });
+    }
+  }
+
+  /** A send's `sms.sent` / `sms.failed`: to `options.onResultEvent` when given, else to `events`. */
+  private async publishResult(event: SmsResultEvent, messageId: string, options: SendOptions): Promise<void> {
+    if (options.onResultEvent === undefined) return this.publish(event, messageId);
+    try {
+      options.onResultEvent(event);
+    } catch (error) {
+      this.onBackgroundError(error, { stage: 'events', messageId });
     }
   }
 

@@ -10,6 +10,7 @@ import { deadLetterQueueName } from '../../src/platform/dead-letter-queue-name';
 import { deriveUuid } from '../../src/platform/derive-uuid';
 import type { EventBus } from '../../src/platform/event-bus';
 import type { SmsWorkerLogEntry } from '../../src/platform/sms-worker-log-entry';
+import type { SendOptions } from '../../src/service/send-options';
 import type { SendRequest } from '../../src/service/send-request';
 import { SMSService } from '../../src/service/sms-service';
 import type { SMSServiceOptions } from '../../src/service/sms-service-options';
@@ -37,14 +38,14 @@ interface Setup {
 }
 
 async function setUp(
-  options: { outcomes?: FakeProviderOutcome[]; service?: Partial<SMSServiceOptions>; wire?: boolean; bus?: (bus: InMemoryBus) => EventBus; worker?: Partial<SmsWorkerOptions>; send?: (request: SendRequest, service: SMSService) => ReturnType<SMSService['send']> } = {},
+  options: { outcomes?: FakeProviderOutcome[]; service?: Partial<SMSServiceOptions>; wire?: boolean; bus?: (bus: InMemoryBus) => EventBus; worker?: Partial<SmsWorkerOptions>; send?: (request: SendRequest, service: SMSService, sendOptions: SendOptions | undefined) => ReturnType<SMSService['send']> } = {},
 ): Promise<Setup> {
   const memory = createInMemoryBus();
   const bus = options.bus?.(memory) ?? memory;
   const provider = createFakeProvider({ id: 'twilio', outcomes: options.outcomes ?? [] });
   const service = new SMSService({ providers: [provider], ...(options.wire === false ? {} : { events: createWorkerEventPublisher({ bus }) }), ...options.service });
   const logs: SmsWorkerLogEntry[] = [];
-  const sender = options.send === undefined ? service : { send: (request: SendRequest) => (options.send as NonNullable<typeof options.send>)(request, service) };
+  const sender = options.send === undefined ? service : { send: (request: SendRequest, sendOptions?: SendOptions) => (options.send as NonNullable<typeof options.send>)(request, service, sendOptions) };
   const worker = createSmsWorker({ service: sender, bus, queue: QUEUE, onLog: (entry) => logs.push(entry), ...options.worker });
   opened.push({ bus, stop: () => worker.stop() });
   const answers = await collectAnswers(bus);
@@ -67,13 +68,25 @@ describe('createSmsWorker', () => {
     expect(record).toMatchObject({ status: 'unknown', to: '+14155552671', tenantId: 'org-1' });
   });
 
-  it('without createWorkerEventPublisher the answer still comes, with a message id derived from the request', async () => {
-    const { bus, answers } = await setUp({ outcomes: [{ type: 'reject', providerCode: '21211', code: 'VALIDATION_ERROR', reason: 'INVALID_PHONE_NUMBER' }], wire: false });
+  it('without createWorkerEventPublisher the answer still comes, with the message id the service recorded', async () => {
+    const { bus, answers, service } = await setUp({ outcomes: [{ type: 'reject', providerCode: '21211', code: 'VALIDATION_ERROR', reason: 'INVALID_PHONE_NUMBER' }], wire: false });
+    await bus.publish(envelope(), { mandatory: true });
+    await until('the answer', () => answers.length === 1);
+    expect(await service.store.get(answers[0]?.data.message_id ?? '')).toMatchObject({ status: 'failed', errorReason: 'INVALID_PHONE_NUMBER' });
+    expect(answers[0]?.data.error?.reason).toBe('INVALID_PHONE_NUMBER');
+  });
+
+  it('answers a send that never reached the service (a wrapper refused it) with a message id derived from the request', async () => {
+    const { bus, answers } = await setUp({
+      send: async () => {
+        throw new SmsError({ code: 'VALIDATION_ERROR', reason: 'BLOCKED_BY_HOST', message: 'The host refused it.', retryable: false });
+      },
+    });
     const request = envelope();
     await bus.publish(request, { mandatory: true });
     await until('the answer', () => answers.length === 1);
     expect(answers[0]?.data.message_id).toBe(deriveUuid('sms.message', request.request_id));
-    expect(answers[0]?.data.error?.reason).toBe('INVALID_PHONE_NUMBER');
+    expect(answers[0]?.data.error?.reason).toBe('BLOCKED_BY_HOST');
   });
 
   it('answers a refusal of the service (an idempotency conflict) and acks it: not poison', async () => {
@@ -122,9 +135,9 @@ describe('createSmsWorker', () => {
     const instrumented: { bus?: ReturnType<typeof instrumentBus> } = {};
     const { bus, answers } = await setUp({
       bus: (memory) => (instrumented.bus = instrumentBus(memory)),
-      send: async (request, service) => {
+      send: async (request, service, sendOptions) => {
         if ((refusals += 1) === 1) throw new QuotaExceededError({ window: 'hourly', limit: 1, unit: 'messages', retryAfterMs: 100, resetAt: null, subject: 'tenant "org-1"' });
-        return service.send(request);
+        return service.send(request, sendOptions);
       },
     });
     const { created_at: _createdAt, ...request } = envelope();
@@ -141,9 +154,9 @@ describe('createSmsWorker', () => {
   it('retries a send the idempotency store could not claim (nothing was sent), then sends it', async () => {
     let attempts = 0;
     const { bus, answers, logs } = await setUp({
-      send: async (request, service) => {
+      send: async (request, service, sendOptions) => {
         if ((attempts += 1) === 1) throw idempotencyStoreUnavailableError(new Error('Redis is not connected'));
-        return service.send(request);
+        return service.send(request, sendOptions);
       },
     });
     await bus.publish(envelope(), { mandatory: true });
@@ -190,10 +203,17 @@ describe('createSmsWorker', () => {
     expect(logs.find((entry) => entry.event === 'request.sent')).toMatchObject({ to: '+1415•••2671', tenant_id: 'org-1', provider: 'twilio' });
   });
 
-  it('refuses a service that publishes straight on the worker’s bus (every send would be answered twice)', () => {
-    const bus = createInMemoryBus();
-    const service = new SMSService({ providers: [createFakeProvider()], events: bus });
-    expect(() => createSmsWorker({ service, bus })).toThrow(/createWorkerEventPublisher/);
+  it('answers once even when the service publishes straight on the worker’s bus: the send’s outcome comes to the worker', async () => {
+    const direct: { service?: SMSService } = {};
+    const { bus, answers, provider } = await setUp({
+      send: (request, _service, sendOptions) => (direct.service as SMSService).send(request, sendOptions),
+    });
+    direct.service = new SMSService({ providers: [provider], events: bus });
+    await bus.publish(envelope(), { mandatory: true });
+    await until('the answer', () => answers.length >= 1);
+    await sleep(50);
+    expect(answers.map((answer) => answer.type)).toEqual(['sms.sent']);
+    expect(provider.sent).toHaveLength(1);
   });
 
   it.each([

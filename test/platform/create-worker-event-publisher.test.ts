@@ -2,7 +2,6 @@ import { describe, expect, it, vi } from 'vitest';
 import { createResultEvent } from '../../src/events/create-result-event';
 import type { SmsEvent } from '../../src/events/sms-event';
 import { createWorkerEventPublisher } from '../../src/platform/create-worker-event-publisher';
-import { workerSendContext, type WorkerSendContext } from '../../src/platform/worker-send-context';
 
 const sent = createResultEvent({
   eventId: 'e-1',
@@ -30,31 +29,30 @@ const quotaWarning: SmsEvent = {
 };
 
 describe('createWorkerEventPublisher', () => {
-  it('hands the service’s terminal event to the worker inside a worker send, publishing nothing', async () => {
-    const bus = { publish: vi.fn(async () => undefined) };
-    const events = createWorkerEventPublisher({ bus });
-    const context: WorkerSendContext = { terminal: undefined };
-    await workerSendContext().run(context, () => events.publish(sent));
-    expect(context.terminal).toBe(sent);
-    expect(bus.publish).not.toHaveBeenCalled();
-  });
-
   it('forwards progress events without waiting for the broker, and reports a failure', async () => {
     let release: () => void = () => undefined;
     const bus = { publish: vi.fn(() => new Promise<void>((_, reject) => (release = () => reject(new Error('broker down'))))) };
     const onError = vi.fn();
     const events = createWorkerEventPublisher({ bus, onError });
-    const context: WorkerSendContext = { terminal: undefined };
-    await workerSendContext().run(context, () => events.publish(quotaWarning));
+    await events.publish(quotaWarning);
     expect(bus.publish).toHaveBeenCalledWith(quotaWarning);
     release();
     await new Promise((resolve) => setImmediate(resolve));
     expect(onError).toHaveBeenCalledWith(expect.objectContaining({ message: 'broker down' }), quotaWarning);
   });
 
-  it('outside a worker send, publishes terminal events on the bus and waits for them', async () => {
-    const bus = { publish: vi.fn(async () => undefined) };
-    await createWorkerEventPublisher({ bus }).publish(sent);
+  it('publishes the terminal events of direct sends on the bus and waits for the confirm', async () => {
+    let confirm: () => void = () => undefined;
+    const bus = { publish: vi.fn(() => new Promise<void>((resolve) => (confirm = resolve))) };
+    let settled = false;
+    const publishing = createWorkerEventPublisher({ bus })
+      .publish(sent)
+      .then(() => (settled = true));
+    await new Promise((resolve) => setImmediate(resolve));
     expect(bus.publish).toHaveBeenCalledWith(sent);
+    expect(settled).toBe(false);
+    confirm();
+    await publishing;
+    expect(settled).toBe(true);
   });
 });

@@ -182,6 +182,37 @@ describe('SMSService.send: the standalone pipeline', () => {
     warning.mockRestore();
   });
 
+  it('hands the result event to onResultEvent instead of the events publisher, once per send', async () => {
+    const provider = createFakeProvider({ id: 'twilio', outcomes: ['accept', { type: 'reject', providerCode: '21610', code: 'VALIDATION_ERROR', reason: 'OPTED_OUT' }] });
+    const { sms, published } = setup({}, provider);
+    const taken: SmsEvent[] = [];
+    const onResultEvent = (event: SmsEvent) => void taken.push(event);
+    await sms.send({ to, body: 'Hi', idempotencyKey: 'order-1' }, { onResultEvent });
+    await expect(sms.send({ to, body: 'Hi', idempotencyKey: 'order-2' }, { onResultEvent })).rejects.toMatchObject({ reason: 'OPTED_OUT' });
+    // Refused before any provider call: still one sms.failed, to the hook.
+    await expect(sms.send({ to: 'nope', body: 'Hi' }, { onResultEvent })).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'to' });
+    // A replay publishes nothing: the first send did.
+    await sms.send({ to, body: 'Hi', idempotencyKey: 'order-1' }, { onResultEvent });
+    expect(taken.map((event) => `${event.type}/${'data' in event ? String((event.data as { error: { reason?: string } | null }).error?.reason ?? '-') : ''}`)).toEqual([
+      'sms.sent/-',
+      'sms.failed/OPTED_OUT',
+      'sms.failed/INVALID_CHARACTERS',
+    ]);
+    expect(published).toEqual([]);
+    // Without the option the publisher gets it again.
+    await sms.send({ to, body: 'Hi' });
+    expect(published.map((event) => event.type)).toEqual(['sms.sent']);
+  });
+
+  it('reports an onResultEvent that throws as a background error and still returns the result', async () => {
+    const onBackgroundError = vi.fn();
+    const { sms, provider } = setup({ onBackgroundError });
+    const result = await sms.send({ to, body: 'Hi' }, { onResultEvent: () => { throw new Error('listener broke'); } });
+    expect(result.provider).toBe('twilio');
+    expect(provider.sent).toHaveLength(1);
+    expect(onBackgroundError).toHaveBeenCalledWith(expect.objectContaining({ message: 'listener broke' }), { stage: 'events', messageId: result.id });
+  });
+
   it('passes validity period, schedule and media to the provider', async () => {
     const { sms, provider } = setup();
     const sendAt = new Date(Date.UTC(2026, 0, 2));
