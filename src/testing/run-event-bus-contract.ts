@@ -80,6 +80,14 @@ export function runEventBusContract(options: EventBusContractOptions): void {
       await bus.publish({ type: 'sms.unbound' });
       await assert.rejects(bus.publish({ type: 'sms.unbound' }, { mandatory: true }), (error: unknown) => SmsError.isInstance(error) && error.reason === 'BUS_UNROUTABLE');
       await bus.publish({ type: 'sms.sent' }, { mandatory: true });
+      // Messages with an id, several at once sharing it: each unroutable one is refused, the routable one is not.
+      const unroutable = (error: unknown) => SmsError.isInstance(error) && error.reason === 'BUS_UNROUTABLE';
+      const outcomes = await Promise.allSettled([
+        bus.publish({ type: 'sms.unbound', event_id: 'same' } as never, { mandatory: true }),
+        bus.publish({ type: 'sms.sent', event_id: 'same' } as never, { mandatory: true }),
+        bus.publish({ type: 'sms.unbound', event_id: 'same' } as never, { mandatory: true }),
+      ]);
+      assert.deepEqual(outcomes.map((outcome) => (outcome.status === 'fulfilled' ? 'confirmed' : unroutable(outcome.reason) ? 'unroutable' : String(outcome.reason))), ['unroutable', 'confirmed', 'unroutable']);
     }));
 
     it('shares one queue between subscriptions: each message goes to exactly one of them', withBus(async (bus, queue) => {

@@ -1,7 +1,10 @@
 import { busError } from '../../platform/bus-error';
 import type { AmqpChannel, AmqpConnection, AmqpMessage } from './amqp-client-like';
 
-/** Header carrying a per-publish id, so a `basic.return` can be matched to its publish. */
+/**
+ * Header carrying a per-publish id, so a `basic.return` can be matched to its publish; only for a
+ * mandatory message without a `messageId`, which otherwise does that job without a header to encode.
+ */
 const PUBLISH_ID_HEADER = 'x-tools-core-publish-id';
 
 export interface RawPublish {
@@ -32,7 +35,8 @@ let publishIds = 0;
 export class RabbitMqSession {
   alive = true;
   private readonly unconfirmed = new Set<(error: Error) => void>();
-  private readonly returned = new Set<string>();
+  /** Returns not yet matched to their ack, counted per match key (several publishes may share a messageId). */
+  private readonly returned = new Map<string, number>();
   private writable: Promise<void> = Promise.resolve();
   private releaseWriters: (() => void) | undefined;
 
@@ -42,8 +46,8 @@ export class RabbitMqSession {
     readonly generation: number,
   ) {
     channel.on('return', (message: AmqpMessage) => {
-      const id = message.properties.headers?.[PUBLISH_ID_HEADER];
-      if (typeof id === 'string') this.returned.add(id);
+      const key = returnKey(message.properties);
+      if (key !== undefined) this.returned.set(key, (this.returned.get(key) ?? 0) + 1);
     });
   }
 
@@ -56,19 +60,25 @@ export class RabbitMqSession {
     // Back-pressure: amqplib's publish returns false when its buffer is full; wait for 'drain'.
     await this.writable;
     if (!this.alive) throw new SessionLostError(undefined);
-    const id = String((publishIds += 1));
+    // Only a mandatory message can come back (basic.return, sent before its ack), so only it needs a key.
+    const messageId = publish.properties.messageId;
+    const key = !publish.mandatory ? undefined : typeof messageId === 'string' ? `m:${messageId}` : `p:${(publishIds += 1)}`;
     return new Promise<void>((resolve, reject) => {
       const fail = (error: Error) => {
         this.unconfirmed.delete(fail);
         reject(error);
       };
       this.unconfirmed.add(fail);
-      // Only a mandatory message can come back (basic.return), so only it carries the id to match it.
-      const properties = publish.mandatory ? { ...publish.properties, headers: { ...publish.properties.headers, [PUBLISH_ID_HEADER]: id }, mandatory: true } : publish.properties;
+      const properties =
+        key === undefined
+          ? publish.properties
+          : key.startsWith('p:')
+            ? { ...publish.properties, headers: { ...publish.properties.headers, [PUBLISH_ID_HEADER]: key.slice(2) }, mandatory: true }
+            : { ...publish.properties, mandatory: true };
       try {
         const flowing = this.channel.publish(publish.exchange, publish.routingKey, publish.body, properties, (error: unknown) => {
           if (!this.unconfirmed.delete(fail)) return;
-          if (this.returned.delete(id)) {
+          if (key !== undefined && this.takeReturn(key)) {
             reject(busError({ reason: 'BUS_UNROUTABLE', bus: 'rabbitmq', message: `No queue is bound for ${publish.routingKey}: the broker returned the message. Start a subscriber (e.g. the worker) first.` }));
           } else if (error) {
             reject(this.alive ? busError({ reason: 'BUS_PUBLISH_REFUSED', bus: 'rabbitmq', message: 'The broker refused the message (basic.nack).', cause: error }) : new SessionLostError(error));
@@ -89,6 +99,15 @@ export class RabbitMqSession {
     });
   }
 
+  /** True, once, when a return for `key` came before this ack. */
+  private takeReturn(key: string): boolean {
+    const count = this.returned.get(key);
+    if (count === undefined) return false;
+    if (count === 1) this.returned.delete(key);
+    else this.returned.set(key, count - 1);
+    return true;
+  }
+
   /** Ends the session: unconfirmed publishes fail with `SessionLostError`. */
   markLost(cause: unknown): void {
     if (!this.alive) return;
@@ -96,4 +115,11 @@ export class RabbitMqSession {
     for (const fail of [...this.unconfirmed]) fail(new SessionLostError(cause));
     this.releaseWriters?.();
   }
+}
+
+/** How a returned message is matched to its publish: its publish-id header, else its messageId. */
+function returnKey(properties: AmqpMessage['properties']): string | undefined {
+  const header = properties.headers?.[PUBLISH_ID_HEADER];
+  if (typeof header === 'string') return `p:${header}`;
+  return typeof properties.messageId === 'string' ? `m:${properties.messageId}` : undefined;
 }
