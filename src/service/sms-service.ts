@@ -33,7 +33,7 @@ import { checkServiceOptions } from './check-service-options';
 import { createConfiguredProviders } from './create-configured-providers';
 import { readSmsEnvironment } from './read-sms-environment';
 import type { SMSServiceConfig } from './sms-service-config';
-import type { SendOptions } from './send-options';
+import { checkSendOptions, type SendOptions } from './send-options';
 import type { SendRequest, ValidatedSendRequest } from './send-request';
 import type { SendResult } from './send-result';
 import type { BackgroundErrorContext, SMSServiceOptions } from './sms-service-options';
@@ -152,6 +152,7 @@ export class SMSService {
    * `sms.sent` / `sms.failed` instead of the `events` publisher (the platform worker answers with it).
    */
   async send(input: SendRequest, options: SendOptions = {}): Promise<SendResult> {
+    checkSendOptions(options);
     const id = this.generateId();
     const createdAt = this.clock.now();
     let request: ValidatedSendRequest;

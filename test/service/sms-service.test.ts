@@ -204,6 +204,18 @@ describe('SMSService.send: the standalone pipeline', () => {
     expect(published.map((event) => event.type)).toEqual(['sms.sent']);
   });
 
+  it.each([
+    ['null options', null, /options/],
+    ['an onResultEvent that is not a function', { onResultEvent: 'yes' }, /options\.onResultEvent/],
+  ])('refuses %s before any provider call', async (_name, options, message) => {
+    const { sms, provider, published } = setup();
+    const error = await sms.send({ to, body: 'Hi' }, options as never).catch((thrown: unknown) => thrown);
+    expect(error).toBeInstanceOf(ValidationError);
+    expect((error as ValidationError).message).toMatch(message);
+    expect(provider.calls).toHaveLength(0);
+    expect(published).toEqual([]);
+  });
+
   it('reports an onResultEvent that throws as a background error and still returns the result', async () => {
     const onBackgroundError = vi.fn();
     const { sms, provider } = setup({ onBackgroundError });
