@@ -1,7 +1,7 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SmsError, ValidationError } from '../../src/errors';
 import { InMemoryEventBus } from '../../src/events/in-memory-event-bus';
-import type { SmsEvent } from '../../src/events/sms-event';
+import type { SmsEvent, SmsResultEvent } from '../../src/events/sms-event';
 import { SMSService } from '../../src/service/sms-service';
 import type { SMSServiceOptions } from '../../src/service/sms-service-options';
 import { InMemoryMessageStore } from '../../src/store/in-memory-message-store';
@@ -185,15 +185,15 @@ describe('SMSService.send: the standalone pipeline', () => {
   it('hands the result event to onResultEvent instead of the events publisher, once per send', async () => {
     const provider = createFakeProvider({ id: 'twilio', outcomes: ['accept', { type: 'reject', providerCode: '21610', code: 'VALIDATION_ERROR', reason: 'OPTED_OUT' }] });
     const { sms, published } = setup({}, provider);
-    const taken: SmsEvent[] = [];
-    const onResultEvent = (event: SmsEvent) => void taken.push(event);
+    const taken: SmsResultEvent[] = [];
+    const onResultEvent = (event: SmsResultEvent) => void taken.push(event);
     await sms.send({ to, body: 'Hi', idempotencyKey: 'order-1' }, { onResultEvent });
     await expect(sms.send({ to, body: 'Hi', idempotencyKey: 'order-2' }, { onResultEvent })).rejects.toMatchObject({ reason: 'OPTED_OUT' });
     // Refused before any provider call: still one sms.failed, to the hook.
     await expect(sms.send({ to: 'nope', body: 'Hi' }, { onResultEvent })).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'to' });
     // A replay publishes nothing: the first send did.
     await sms.send({ to, body: 'Hi', idempotencyKey: 'order-1' }, { onResultEvent });
-    expect(taken.map((event) => `${event.type}/${'data' in event ? String((event.data as { error: { reason?: string } | null }).error?.reason ?? '-') : ''}`)).toEqual([
+    expect(taken.map((event) => `${event.type}/${event.data.error?.reason ?? '-'}`)).toEqual([
       'sms.sent/-',
       'sms.failed/OPTED_OUT',
       'sms.failed/INVALID_CHARACTERS',
