@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../clock';
+import { WriteOrderedMap } from '../collections/write-ordered-map';
 import { ValidationError } from '../errors/validation-error';
 import type {
   IdempotencyClaimRequest,
@@ -34,7 +35,7 @@ interface MemoryRecord {
  * const sms = new SMSService({ providers: [provider], idempotency: { store: new InMemoryIdempotencyStore() } });
  */
 export class InMemoryIdempotencyStore implements IdempotencyStore {
-  private readonly records = new Map<string, MemoryRecord>();
+  private readonly records = new WriteOrderedMap<string, MemoryRecord>();
   private readonly clock: Clock;
   readonly maxRecords: number;
 
@@ -94,12 +95,12 @@ export class InMemoryIdempotencyStore implements IdempotencyStore {
   }
 
   private write(key: string, record: MemoryRecord, now: number): void {
-    // Re-inserting moves the key to the end, so the Map stays roughly in expiry order.
-    this.records.delete(key);
+    // A re-write moves the key to the newest place, so the map stays roughly in expiry order.
     this.records.set(key, record);
-    for (const [oldestKey, oldest] of this.records) {
-      if (oldest.expiresAt > now && this.records.size <= this.maxRecords) break;
-      this.records.delete(oldestKey);
+    // Oldest-written first: expired ones, then any past maxRecords (constant time, `WriteOrderedMap`).
+    for (let oldest = this.records.oldest(); oldest !== undefined; oldest = this.records.oldest()) {
+      if (oldest[1].expiresAt > now && this.records.size <= this.maxRecords) break;
+      this.records.delete(oldest[0]);
     }
   }
 }

@@ -1,3 +1,4 @@
+import { WriteOrderedMap } from '../collections/write-ordered-map';
 import { ValidationError } from '../errors/validation-error';
 import type { MessageRecord } from './message-record';
 import type { MessageStore, MessageUpdate } from './message-store';
@@ -9,15 +10,15 @@ export interface InMemoryMessageStoreOptions {
 
 /**
  * The embedded message store. Bounded, so a long-running process never grows without limit: past
- * `maxMessages` the least recently written record is evicted (a `Map` keeps insertion order, and a
- * re-save moves the record to the end).
+ * `maxMessages` the least recently written record is evicted (a re-save makes a record the newest), in
+ * constant time however large the store (`WriteOrderedMap`).
  *
  * @example
  * const store = new InMemoryMessageStore({ maxMessages: 1000 });
  * const sms = new SMSService({ providers: [provider], store });
  */
 export class InMemoryMessageStore implements MessageStore {
-  private readonly records = new Map<string, MessageRecord>();
+  private readonly records = new WriteOrderedMap<string, MessageRecord>();
   private readonly byProviderMessageId = new Map<string, string>();
   readonly maxMessages: number;
 
@@ -58,16 +59,13 @@ export class InMemoryMessageStore implements MessageStore {
 
   private write(record: MessageRecord): void {
     const previous = this.records.get(record.id);
-    if (previous !== undefined) {
-      this.records.delete(record.id);
-      this.unindex(previous);
-    }
+    if (previous !== undefined) this.unindex(previous);
     this.records.set(record.id, record);
     if (record.provider !== null && record.providerMessageId !== null) {
       this.byProviderMessageId.set(providerKey(record.provider, record.providerMessageId), record.id);
     }
     while (this.records.size > this.maxMessages) {
-      const oldest = this.records.values().next().value as MessageRecord;
+      const [, oldest] = this.records.oldest() as readonly [string, MessageRecord];
       this.records.delete(oldest.id);
       this.unindex(oldest);
     }

@@ -1,4 +1,5 @@
 import { systemClock, type Clock } from '../clock';
+import { WriteOrderedMap } from '../collections/write-ordered-map';
 import { ValidationError } from '../errors/validation-error';
 import type { WebhookDedupeStore } from './webhook-dedupe-store';
 
@@ -18,8 +19,8 @@ export interface InMemoryWebhookDedupeStoreOptions {
  * await dedupe.claim('twilio:inbound:SM123', 86_400_000); // false
  */
 export class InMemoryWebhookDedupeStore implements WebhookDedupeStore {
-  /** Key → expiry; a `Map` keeps insertion order, so the first entry is the oldest claim. */
-  private readonly keys = new Map<string, number>();
+  /** Key → expiry, oldest claim first (found in constant time, `WriteOrderedMap`). */
+  private readonly keys = new WriteOrderedMap<string, number>();
   private readonly clock: Clock;
   readonly maxKeys: number;
 
@@ -41,9 +42,8 @@ export class InMemoryWebhookDedupeStore implements WebhookDedupeStore {
     const now = this.clock.now();
     const expiresAt = this.keys.get(key);
     if (expiresAt !== undefined && expiresAt > now) return false;
-    this.keys.delete(key);
     this.keys.set(key, now + ttlMs);
-    while (this.keys.size > this.maxKeys) this.keys.delete(this.keys.keys().next().value as string);
+    while (this.keys.size > this.maxKeys) this.keys.delete((this.keys.oldest() as readonly [string, number])[0]);
     return true;
   }
 
