@@ -7,7 +7,7 @@ import { delayQueue, subscriptionQueues } from '../../src/adapters/rabbitmq/rabb
 describe('RabbitMQ bus options', () => {
   it('applies the defaults and masks the password for logs', () => {
     const options = readRabbitMqBusOptions({ url: 'amqp://guest:s3cret@broker:5672/vhost' });
-    expect(options).toMatchObject({ exchange: 'tools-core.sms', queueType: 'quorum', deliveryLimit: 20, publishTimeoutMs: 30_000, initialDelayMs: 100, maxDelayMs: 10_000 });
+    expect(options).toMatchObject({ exchange: 'tools-core.sms', queueType: 'quorum', deliveryLimit: 20, publishTimeoutMs: 30_000, initialDelayMs: 100, maxDelayMs: 10_000, coalesceWrites: true });
     expect(options.safeUrl).toBe('amqp://guest:•••@broker:5672/vhost');
   });
 
@@ -17,6 +17,7 @@ describe('RabbitMQ bus options', () => {
     [{ url: 'amqp://broker', queueType: 'stream' }, /options\.queueType/],
     [{ url: 'amqp://broker', publishTimeoutMs: 0 }, /options\.publishTimeoutMs/],
     [{ url: 'amqp://broker', reconnect: { initialDelayMs: 500, maxDelayMs: 100 } }, /options\.reconnect\.maxDelayMs/],
+    [{ url: 'amqp://broker', coalesceWrites: 'yes' }, /options\.coalesceWrites/],
   ])('refuses %j', (options, message) => {
     expect(() => createRabbitMqBus(options as never)).toThrow(message);
   });

@@ -1,6 +1,7 @@
 import { SmsError } from '../../errors/sms-error';
 import { busError } from '../../platform/bus-error';
 import type { AmqpConnect, AmqpConnection } from './amqp-client-like';
+import { coalesceSocketWrites } from './coalesce-socket-writes';
 import { loadAmqplib } from './load-amqplib';
 import type { ResolvedRabbitMqBusOptions } from './rabbitmq-bus-options';
 import { RabbitMqSession } from './rabbitmq-session';
@@ -45,6 +46,7 @@ export function createRabbitMqConnector(options: ResolvedRabbitMqBusOptions): Ra
     connect ??= await loadAmqplib();
     // `timeout` bounds the TCP and AMQP handshake, so a black-holed broker address cannot stall reconnection.
     const connection: AmqpConnection = await connect(options.url, { clientProperties: { connection_name: options.connectionName }, timeout: 10_000 });
+    if (options.coalesceWrites) coalesceSocketWrites(connection);
     let session: RabbitMqSession | undefined;
     let closedEarly = false;
     // An 'error' event without a listener would crash the process; the 'close' that follows does the work.

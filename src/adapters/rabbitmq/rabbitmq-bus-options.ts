@@ -36,6 +36,11 @@ export interface RabbitMqBusOptions {
   onLog?: (entry: RabbitMqBusLogEntry) => void;
   /** amqplib's `connect`, or a wrapper of it. Default: `import('amqplib')` on first use. */
   connect?: AmqpConnect;
+  /**
+   * Sends the frames written in one turn of the event loop (publishes, acks) in one system call instead
+   * of one each (`coalesceSocketWrites`). Default true; false leaves amqplib's socket as it is.
+   */
+  coalesceWrites?: boolean;
 }
 
 export interface ResolvedRabbitMqBusOptions {
@@ -50,6 +55,7 @@ export interface ResolvedRabbitMqBusOptions {
   readonly maxDelayMs: number;
   readonly log: (entry: RabbitMqBusLogEntry) => void;
   readonly connect: AmqpConnect | undefined;
+  readonly coalesceWrites: boolean;
 }
 
 /**
@@ -73,6 +79,8 @@ export function readRabbitMqBusOptions(options: RabbitMqBusOptions): ResolvedRab
   const initialDelayMs = wholeNumber('options.reconnect.initialDelayMs', options.reconnect?.initialDelayMs, 100, 1, 60_000);
   const maxDelayMs = wholeNumber('options.reconnect.maxDelayMs', options.reconnect?.maxDelayMs, 10_000, initialDelayMs, 600_000);
   if (options.connect !== undefined && typeof options.connect !== 'function') throw invalid('options.connect', 'is not a function.', "pass amqplib's connect, or omit it.");
+  const coalesceWrites = options.coalesceWrites ?? true;
+  if (typeof coalesceWrites !== 'boolean') throw invalid('options.coalesceWrites', 'is not a boolean.', 'pass true or false, or omit it.');
   return {
     url,
     safeUrl: url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:•••@'),
@@ -85,6 +93,7 @@ export function readRabbitMqBusOptions(options: RabbitMqBusOptions): ResolvedRab
     maxDelayMs,
     log: options.onLog ?? reportConnectionEvent,
     connect: options.connect,
+    coalesceWrites,
   };
 }
 
