@@ -1,4 +1,4 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hashing/sha256';
 
 /** The parts of a validated request that decide what the recipient gets. */
 export interface FingerprintedRequest {
@@ -30,5 +30,5 @@ export function fingerprintSendRequest(request: FingerprintedRequest): string {
     request.mediaUrls,
     request.sendAt === undefined ? null : request.sendAt.toISOString(),
   ]);
-  return createHash('sha256').update(canonical).digest('hex');
+  return sha256(canonical, 'hex');
 }

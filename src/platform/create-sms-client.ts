@@ -62,6 +62,9 @@ interface Waiting {
   readonly timer: NodeJS.Timeout;
 }
 
+/** Requests are published mandatory: with no worker queue bound, the broker returns them instead of dropping them. */
+const MANDATORY = Object.freeze({ mandatory: true });
+
 const fieldNames: Record<string, string> = {
   request_id: 'requestId',
   correlation_id: 'correlationId',
@@ -98,6 +101,8 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
   checkTimeout('options.timeoutMs', timeoutMs);
   const waiting = new Map<string, Waiting>();
   let listening: Promise<BusSubscription> | undefined;
+  /** Set once the answer queue is consumed, so later requests skip waiting on it. */
+  let listened = false;
   let closed = false;
 
   const onResponse = async (delivery: BusDelivery): Promise<void> => {
@@ -114,8 +119,14 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
   };
 
   const listen = (): Promise<BusSubscription> => {
-    listening ??= bus.subscribe({ queue: responseQueue, topics: ['sms.sent', 'sms.failed'], prefetch: 200, expiresAfterIdleMs: 600_000 }, onResponse);
-    listening.catch(() => (listening = undefined));
+    if (listening === undefined) {
+      const subscribing = bus.subscribe({ queue: responseQueue, topics: ['sms.sent', 'sms.failed'], prefetch: 200, expiresAfterIdleMs: 600_000 }, onResponse);
+      listening = subscribing;
+      subscribing.then(
+        () => void (listened = listening === subscribing),
+        () => (listening = undefined),
+      );
+    }
     return listening;
   };
 
@@ -149,7 +160,7 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
     async publish(request) {
       if (closed) throw closedError();
       const envelope = envelopeOf(request);
-      await bus.publish(envelope, { mandatory: true });
+      await bus.publish(envelope, MANDATORY);
       return envelope;
     },
 
@@ -158,7 +169,7 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
       const wait = requestOptions.timeoutMs ?? timeoutMs;
       checkTimeout('options.timeoutMs', wait);
       const envelope = envelopeOf(request);
-      await listen();
+      if (!listened) await listen();
       const answered = new Promise<SmsResponseEvent>((resolve, reject) => {
         const timer = setTimeout(() => {
           waiting.delete(envelope.request_id);
@@ -167,7 +178,7 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
         waiting.set(envelope.request_id, { resolve, reject, timer });
       });
       try {
-        await bus.publish(envelope, { mandatory: true });
+        await bus.publish(envelope, MANDATORY);
       } catch (error) {
         const entry = waiting.get(envelope.request_id);
         waiting.delete(envelope.request_id);

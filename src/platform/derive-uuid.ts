@@ -1,4 +1,7 @@
-import { createHash } from 'node:crypto';
+import { sha256 } from '../hashing/sha256';
+
+/** Hex digits for the variant nibble: `10xx` (RFC 9562 §4.1), from the digest's own nibble. */
+const VARIANT_DIGITS = '89ab89ab89ab89ab';
 
 /**
  * A UUID (RFC 9562 version 8, name-based on SHA-256) that is always the same for the same namespace and
@@ -6,13 +9,14 @@ import { createHash } from 'node:crypto';
  * answer a redelivered request repeats carries the same `event_id` as the first, and consumers can drop
  * it (reliability.md §5: at-least-once, consumers dedupe on a stable id).
  *
+ * The first 128 bits of the digest, with the version nibble set to 8 and the two variant bits to `10`
+ * (RFC 9562 §5.8), written straight from the hex digest.
+ *
  * @example
  * deriveUuid('sms.response', 'request-42') === deriveUuid('sms.response', 'request-42'); // true
  */
 export function deriveUuid(namespace: string, name: string): string {
-  const bytes = createHash('sha256').update(`tools-core:${namespace}:v1\u0000${name}`).digest().subarray(0, 16);
-  bytes[6] = ((bytes[6] as number) & 0x0f) | 0x80; // version 8
-  bytes[8] = ((bytes[8] as number) & 0x3f) | 0x80; // RFC 9562 variant
-  const hex = bytes.toString('hex');
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-${hex.slice(12, 16)}-${hex.slice(16, 20)}-${hex.slice(20)}`;
+  const hex = sha256(`tools-core:${namespace}:v1\u0000${name}`, 'hex');
+  const variant = VARIANT_DIGITS[Number.parseInt(hex[16] as string, 16)] as string;
+  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
 }

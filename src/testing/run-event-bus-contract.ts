@@ -188,6 +188,18 @@ export function runEventBusContract(options: EventBusContractOptions): void {
       assert.deepEqual(seen.map((delivery) => delivery.redelivered), [false, true]);
     }));
 
+    it('a handler that throws synchronously, before returning a promise, gives the message back too', withBus(async (bus, queue) => {
+      const seen: BusDelivery[] = [];
+      await bus.subscribe({ queue: queue('throws-now'), topics: ['work'] }, (delivery) => {
+        seen.push(delivery);
+        if (seen.length === 1) throw new Error('handler bug');
+        void delivery.ack();
+      });
+      await bus.publish({ type: 'work' });
+      await until('the redelivery', () => seen.length === 2);
+      assert.deepEqual(seen.map((delivery) => delivery.redelivered), [false, true]);
+    }));
+
     it('deadLetter() moves the message to the dead-letter queue with its reason, after one delivery', withBus(async (bus, queue) => {
       const name = queue('poison');
       let deliveries = 0;

@@ -10,6 +10,12 @@ describe('deriveUuid', () => {
     expect(deriveUuid('sms.response', 'r-1')).not.toBe(deriveUuid('sms.message', 'r-1'));
     expect(responseEventId('r-1')).toMatch(/^[0-9a-f]{8}-[0-9a-f]{4}-8[0-9a-f]{3}-[89ab][0-9a-f]{3}-[0-9a-f]{12}$/);
   });
+
+  it('never changes between releases: a worker upgraded mid-batch repeats the same event_id', () => {
+    // Values from the first release (sha256 → bytes → version and variant bits set on the bytes).
+    expect(deriveUuid('sms.response', 'request-42')).toBe('e72e548d-8dac-861c-b769-4ae195747214');
+    expect(deriveUuid('sms.message', 'request-42')).toBe('75af4ed4-5dc9-8e0f-9001-f133abbdf417');
+  });
 });
 
 describe('topicMatches', () => {

@@ -73,18 +73,14 @@ export function createRabbitMqBus(options: RabbitMqBusOptions): RabbitMqBus {
     async publish(message: BusMessage, publishOptions: PublishOptions = {}): Promise<void> {
       if (closed) throw closedError();
       const serialized = serializeBusMessage(message, 'rabbitmq');
+      const mandatory = publishOptions.mandatory === true;
       await publishRaw({
         exchange: resolved.exchange,
         routingKey: serialized.type,
         body: Buffer.from(serialized.body),
-        properties: {
-          persistent: true,
-          contentType: 'application/json',
-          type: serialized.type,
-          ...(serialized.id === undefined ? {} : { messageId: serialized.id }),
-          timestamp: Math.floor(Date.now() / 1000),
-        },
-        mandatory: publishOptions.mandatory === true,
+        // One literal shape, `mandatory` included: the session then passes it to amqplib as is.
+        properties: { persistent: true, contentType: 'application/json', type: serialized.type, messageId: serialized.id, timestamp: Math.floor(Date.now() / 1000), mandatory },
+        mandatory,
       });
     },
 

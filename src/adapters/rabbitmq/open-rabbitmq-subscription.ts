@@ -54,13 +54,21 @@ export async function openRabbitMqSubscription(context: RabbitMqSubscriptionCont
       return;
     }
     const delivery = new RabbitMqDelivery(deliverySource, message, from);
-    void Promise.resolve()
-      .then(() => handler(delivery))
-      .catch((error: unknown) => {
-        bus.log({ level: 'error', event: 'handler.failed', queue: options.queue, message: error instanceof Error ? error.message : String(error) });
-        // A handler that threw without settling gives the message back.
-        if (!delivery.settled) void delivery.requeue();
-      });
+    // Called in place, as amqplib's own consumers are: no promise per message unless the handler returns one.
+    let handled: unknown;
+    try {
+      handled = handler(delivery);
+    } catch (error) {
+      handlerFailed(delivery, error);
+      return;
+    }
+    if (typeof (handled as PromiseLike<void> | undefined)?.then === 'function') Promise.resolve(handled).catch((error: unknown) => handlerFailed(delivery, error));
+  };
+
+  const handlerFailed = (delivery: RabbitMqDelivery, error: unknown): void => {
+    bus.log({ level: 'error', event: 'handler.failed', queue: options.queue, message: error instanceof Error ? error.message : String(error) });
+    // A handler that threw without settling gives the message back.
+    if (!delivery.settled) void delivery.requeue();
   };
 
   const establish = async (session: RabbitMqSession, again: boolean): Promise<void> => {

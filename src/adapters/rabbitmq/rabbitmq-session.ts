@@ -70,7 +70,7 @@ export class RabbitMqSession {
       };
       this.unconfirmed.add(fail);
       const properties =
-        key === undefined
+        key === undefined || (key.startsWith('m:') && publish.properties.mandatory === true)
           ? publish.properties
           : key.startsWith('p:')
             ? { ...publish.properties, headers: { ...publish.properties.headers, [PUBLISH_ID_HEADER]: key.slice(2) }, mandatory: true }
