@@ -8,13 +8,7 @@ import * as crypto from 'node:crypto';
  * @example
  * sha256('abc', 'hex'); // 'ba7816bf…'
  */
-export const sha256: {
-  (value: string, encoding: 'hex' | 'base64url'): string;
-  (value: string, encoding: 'buffer'): Buffer;
-} =
+export const sha256: (value: string, encoding: 'hex' | 'base64url') => string =
   typeof crypto.hash === 'function'
-    ? (((value: string, encoding: 'hex' | 'base64url' | 'buffer') => crypto.hash('sha256', value, encoding)) as never)
-    : (((value: string, encoding: 'hex' | 'base64url' | 'buffer') => {
-        const hash = crypto.createHash('sha256').update(value);
-        return encoding === 'buffer' ? hash.digest() : hash.digest(encoding);
-      }) as never);
+    ? (value, encoding) => crypto.hash('sha256', value, encoding)
+    : (value, encoding) => crypto.createHash('sha256').update(value).digest(encoding);
