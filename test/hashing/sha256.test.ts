@@ -1,3 +1,4 @@
+import type * as nodeCrypto from 'node:crypto';
 import { createHash } from 'node:crypto';
 import { afterEach, describe, expect, it, vi } from 'vitest';
 import { sha256 } from '../../src/hashing/sha256';
@@ -19,7 +20,7 @@ describe('sha256', () => {
   });
 
   it('gives the same digests through createHash on a Node without crypto.hash (before 20.12)', async () => {
-    vi.doMock('node:crypto', async (importOriginal) => ({ ...(await importOriginal<typeof import('node:crypto')>()), hash: undefined }));
+    vi.doMock('node:crypto', async (importOriginal) => ({ ...(await importOriginal<typeof nodeCrypto>()), hash: undefined }));
     vi.resetModules();
     expect((await import('node:crypto')).hash).toBeUndefined();
     const { sha256: fallback } = await import('../../src/hashing/sha256');
