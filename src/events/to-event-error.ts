@@ -11,6 +11,8 @@ export function toEventError(error: SmsError): SmsEventError {
     retryable: error.retryable,
     outcome_unknown: error.outcomeUnknown,
     provider: error.provider ?? null,
+    provider_code: error.providerCode ?? null,
+    http_status: error.httpStatus ?? null,
     field: ValidationError.isInstance(error) ? error.field : null,
   };
 }

@@ -9,6 +9,10 @@ export const smsEventErrorSchema = z.object({
   retryable: z.boolean(),
   outcome_unknown: z.boolean(),
   provider: z.string().nullable(),
+  // Added in 0.2 without a version bump (version 1 only grows): events from earlier producers lack
+  // them, so a missing field reads as null (docs/events-and-store.md#error).
+  provider_code: z.string().nullable().default(null),
+  http_status: z.number().int().min(100).max(599).nullable().default(null),
   field: z.string().nullable(),
 });
 

@@ -47,6 +47,17 @@ describe('the service’s own events parse with the schemas', () => {
     expect(smsResultEventSchema.parse(failed)).toEqual(failed);
   });
 
+  it('sms.failed carries the provider’s own code and HTTP status, machine-readable', async () => {
+    const [failed] = await eventsOf([{ type: 'reject', providerCode: '21211', httpStatus: 400, code: 'VALIDATION_ERROR', reason: 'INVALID_PHONE_NUMBER' }]);
+    const event = smsResultEventSchema.parse(failed);
+    expect(event.data.error).toMatchObject({ provider: 'twilio', provider_code: '21211', http_status: 400 });
+  });
+
+  it('an error without a provider answer has provider_code and http_status null', async () => {
+    const [, failed] = await eventsOf(['fail-before-send', 'fail-before-send']);
+    expect(smsResultEventSchema.parse(failed).data.error).toMatchObject({ provider_code: null, http_status: null });
+  });
+
   it('sms.failed for a request refused by validation (nothing known about the message)', async () => {
     const [failed] = await eventsOf(['accept'], { to: 'not a number', body: 'Hi', tenantId: 'org-1' });
     expect(smsResultEventSchema.parse(failed)).toEqual(failed);
@@ -74,6 +85,14 @@ describe('smsResultEventSchema', () => {
     expect(smsResultEventSchema.safeParse({ ...sent, type: 'sms.failed', status: 'failed' }).success).toBe(false);
     expect(smsResultEventSchema.safeParse({ ...sent, data: { ...sent.data, cost: 0.0075 } }).success).toBe(false);
     expect(smsResultEventSchema.safeParse({ ...sent, schema_version: 2 }).success).toBe(false);
+  });
+
+  it('reads an sms.failed from an earlier producer, without provider_code and http_status, as null', () => {
+    const error = { code: 'VALIDATION_ERROR', reason: 'INVALID_PHONE_NUMBER', message: 'm', retryable: false, outcome_unknown: false, provider: 'twilio', field: null };
+    const failed = { ...sent, type: 'sms.failed', status: 'failed', data: { ...sent.data, error } };
+    expect(smsResultEventSchema.parse(failed).data.error).toEqual({ ...error, provider_code: null, http_status: null });
+    const wrongStatus = { ...failed, data: { ...failed.data, error: { ...error, http_status: 42 } } };
+    expect(smsResultEventSchema.safeParse(wrongStatus).success).toBe(false);
   });
 
   it('keeps a worker response’s request_id', () => {
