@@ -1,5 +1,6 @@
 import { ValidationError } from '../errors/validation-error';
 import type { SmsProvider } from '../providers/provider';
+import { readWholeNumber } from '../options/read-whole-number';
 import type { SMSServiceOptions } from './sms-service-options';
 
 const knownOptions = new Set([
@@ -52,16 +53,9 @@ export function checkServiceOptions(options: SMSServiceOptions): readonly SmsPro
     }
     ids.add(provider.id);
   });
-  checkWholeNumber('options.maxSegments', options.maxSegments, 1, 255);
-  checkWholeNumber('options.maxMediaUrls', options.maxMediaUrls, 0, 100);
+  readWholeNumber('options.maxSegments', options.maxSegments, undefined, { minimum: 1, maximum: 255 });
+  readWholeNumber('options.maxMediaUrls', options.maxMediaUrls, undefined, { minimum: 0, maximum: 100 });
   return providers;
-}
-
-function checkWholeNumber(field: string, value: number | undefined, minimum: number, maximum: number): void {
-  if (value === undefined) return;
-  if (!Number.isSafeInteger(value) || value < minimum || value > maximum) {
-    throw invalid(field, `${String(value)} is out of range.`, `pass a whole number from ${minimum} to ${maximum}.`);
-  }
 }
 
 function invalid(field: string, problem: string, fix: string): ValidationError {

@@ -10,8 +10,16 @@ import type { BuiltInProvider, SMSServiceConfig } from './sms-service-config';
 /** A problem found while reading a configuration, named by where it came from (a setting or a variable). */
 export interface ConfigurationProblem {
   readonly source: string;
+  /** What is wrong with the value, never the value when it may be a secret. */
   readonly problem: string;
+  /** How to fix this one problem. */
+  readonly fix: string;
 }
+
+const settingsPage: Record<BuiltInProvider, string> = {
+  twilio: 'docs/twilio.md#credentials-and-settings',
+  telnyx: 'docs/telnyx.md#credentials-and-settings',
+};
 
 const builtIn: Record<BuiltInProvider, { create: (settings: never) => SmsProvider; findProblems: (settings: unknown) => SettingsProblem[] }> = {
   twilio: { create: createTwilioProvider as (settings: never) => SmsProvider, findProblems: findTwilioSettingsProblems },
@@ -29,34 +37,43 @@ export function findConfigurationProblems(
   const problems: ConfigurationProblem[] = [];
   const check = (provider: unknown, settings: unknown, role: 'credentials' | 'fallbackCredentials') => {
     if (provider !== 'twilio' && provider !== 'telnyx') {
-      problems.push({ source: role === 'credentials' ? 'provider' : 'fallbackProvider', problem: 'must be "twilio" or "telnyx"' });
+      problems.push({ source: role === 'credentials' ? 'provider' : 'fallbackProvider', problem: 'must be "twilio" or "telnyx"', fix: 'name a built-in provider, or pass your own with new SMSService({ providers })' });
       return;
     }
     for (const { setting, problem } of builtIn[provider].findProblems(settings)) {
-      problems.push({ source: sourceOf(provider, setting, role), problem });
+      const source = sourceOf(provider, setting, role);
+      problems.push({ source, problem, fix: `set ${source} as ${settingsPage[provider]} describes` });
     }
   };
   check(config.provider, config.credentials, 'credentials');
   if (config.fallbackProvider !== undefined) {
     if (config.fallbackProvider === config.provider) {
-      problems.push({ source: 'fallbackProvider', problem: 'must differ from provider' });
+      problems.push({ source: 'fallbackProvider', problem: 'must differ from provider', fix: 'name the other built-in provider, or remove fallbackProvider' });
     } else {
       check(config.fallbackProvider, config.fallbackCredentials, 'fallbackCredentials');
     }
   } else if (config.fallbackCredentials !== undefined) {
-    problems.push({ source: 'fallbackCredentials', problem: 'is given without fallbackProvider' });
+    problems.push({ source: 'fallbackCredentials', problem: 'is given without fallbackProvider', fix: 'add fallbackProvider, or remove fallbackCredentials' });
   }
   return problems;
 }
 
-/** One `ValidationError` listing every problem; names sources only, never values (they may be secrets). */
-export function configurationError(problems: readonly ConfigurationProblem[], field: string, fix: string): ValidationError {
-  const listed = problems.map(({ source, problem }) => `${source} ${problem}`).join('; ');
+/**
+ * One `ValidationError` listing every problem, each with its own fix. One problem names its source as the
+ * error's field (`SMS_RATE_LIMIT: …`); several are listed under `whole` (`env`, `config`). Names sources
+ * only, never secret values.
+ */
+export function configurationError(problems: readonly ConfigurationProblem[], whole: string): ValidationError {
+  const [first] = problems;
+  if (problems.length === 1 && first !== undefined) {
+    return new ValidationError({ field: first.source, reason: 'INVALID_CONFIGURATION', problem: `${first.problem}.`, fix: `${first.fix}.` });
+  }
+  const listed = problems.map(({ source, problem, fix }, index) => `(${index + 1}) ${source} ${problem}: ${fix}`).join('; ');
   return new ValidationError({
-    field,
+    field: whole,
     reason: 'INVALID_CONFIGURATION',
-    problem: `${problems.length === 1 ? '1 problem' : `${problems.length} problems`}: ${listed}.`,
-    fix,
+    problem: `${problems.length} problems: ${listed}.`,
+    fix: 'correct each one as listed.',
   });
 }
 
@@ -64,7 +81,7 @@ export function configurationError(problems: readonly ConfigurationProblem[], fi
 export function createConfiguredProviders(config: SMSServiceConfig): SmsProvider[] {
   const problems = findConfigurationProblems(config, (_provider, setting, role) => `${role}.${setting}`);
   if (problems.length > 0) {
-    throw configurationError(problems, 'config', 'correct the configuration passed to SMSService.fromConfig() (docs/twilio.md, docs/telnyx.md).');
+    throw configurationError(problems, 'config');
   }
   const providers = [builtIn[config.provider].create(config.credentials as never)];
   if (config.fallbackProvider !== undefined) {

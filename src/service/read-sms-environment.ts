@@ -44,8 +44,8 @@ export function readSmsEnvironment(env: Environment): SmsEnvironment {
   const telnyx = settingsFrom(env, 'telnyx');
   const problems: ConfigurationProblem[] = [];
   const limits = {
-    hourly: positiveWholeNumber(env, 'SMS_RATE_LIMIT', problems),
-    daily: positiveWholeNumber(env, 'SMS_DAILY_LIMIT', problems),
+    hourly: positiveWholeNumber(env, 'SMS_RATE_LIMIT', 'the messages each organisation may send per hour', problems),
+    daily: positiveWholeNumber(env, 'SMS_DAILY_LIMIT', 'the messages each organisation may send per day', problems),
   };
 
   let config: SmsEnvironment['config'] | undefined;
@@ -57,14 +57,16 @@ export function readSmsEnvironment(env: Environment): SmsEnvironment {
     problems.unshift({
       source: 'TWILIO_ACCOUNT_SID / TELNYX_API_KEY',
       problem: 'are both unset: no provider is configured',
+      fix: 'set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_PHONE_NUMBER (or TWILIO_MESSAGING_SERVICE_SID), and/or TELNYX_API_KEY and TELNYX_PHONE_NUMBER (or TELNYX_MESSAGING_PROFILE_ID); see docs/twilio.md and docs/telnyx.md',
     });
   }
   if (config !== undefined) {
     const providerProblems = findConfigurationProblems(config, (provider, setting) => variableOf(provider, setting));
     // Adapter messages name the alternative sender setting ("or messagingServiceSid is required"): name its variable.
     problems.unshift(
-      ...providerProblems.map(({ source, problem }) => ({
+      ...providerProblems.map(({ source, problem, fix }) => ({
         source,
+        fix,
         problem: problem
           .replace('messagingServiceSid', PROVIDER_ENVIRONMENT_VARIABLES.twilio.messagingServiceSid)
           .replace('messagingProfileId', PROVIDER_ENVIRONMENT_VARIABLES.telnyx.messagingProfileId),
@@ -72,11 +74,7 @@ export function readSmsEnvironment(env: Environment): SmsEnvironment {
     );
   }
   if (problems.length > 0 || config === undefined) {
-    throw configurationError(
-      problems,
-      'env',
-      'set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_PHONE_NUMBER (or TWILIO_MESSAGING_SERVICE_SID), and/or TELNYX_API_KEY and TELNYX_PHONE_NUMBER (or TELNYX_MESSAGING_PROFILE_ID); see docs/twilio.md and docs/telnyx.md.',
-    );
+    throw configurationError(problems, 'env');
   }
   return { config, limits };
 }
@@ -96,11 +94,17 @@ function variableOf(provider: BuiltInProvider, setting: string): string {
   return variables[setting] ?? `${provider}.${setting}`;
 }
 
-function positiveWholeNumber(env: Environment, name: string, problems: ConfigurationProblem[]): number | undefined {
+/** A limit is not a secret: its problem quotes the value (shortened) so the typo is plain to see. */
+function positiveWholeNumber(env: Environment, name: string, meaning: string, problems: ConfigurationProblem[]): number | undefined {
   const value = env[name];
   if (value === undefined || value === '') return undefined;
   if (!/^[1-9]\d{0,8}$/.test(value.trim())) {
-    problems.push({ source: name, problem: 'must be a whole number of 1 or more' });
+    const shown = value.length > 20 ? `${value.slice(0, 20)}…` : value;
+    problems.push({
+      source: name,
+      problem: `is ${JSON.stringify(shown)}, not a whole number from 1 to 999999999`,
+      fix: `set ${name} to ${meaning}, e.g. ${name}=1000, or unset it for no limit (docs/quotas.md#tenant-quotas)`,
+    });
     return undefined;
   }
   return Number(value.trim());

@@ -31,6 +31,7 @@ import type { MessageRecord } from '../store/message-record';
 import type { MessageStore } from '../store/message-store';
 import { checkServiceOptions } from './check-service-options';
 import { createConfiguredProviders } from './create-configured-providers';
+import { refuseProvidersOption } from './refuse-providers-option';
 import { readSmsEnvironment } from './read-sms-environment';
 import type { SMSServiceConfig } from './sms-service-config';
 import { checkSendOptions } from './check-send-options';
@@ -127,6 +128,7 @@ export class SMSService {
    */
   static fromConfig(config: SMSServiceConfig): SMSService {
     const { provider, credentials, fallbackProvider, fallbackCredentials, ...options } = config;
+    refuseProvidersOption(options, 'fromConfig');
     return new SMSService({ ...options, providers: createConfiguredProviders(config) });
   }
 
@@ -141,6 +143,7 @@ export class SMSService {
    * const sms = SMSService.fromEnv(); // process.env
    */
   static fromEnv(env: Readonly<Record<string, string | undefined>> = process.env, options: Omit<SMSServiceOptions, 'providers'> = {}): SMSService {
+    refuseProvidersOption(options, 'fromEnv');
     const { config, limits } = readSmsEnvironment(env);
     return SMSService.fromConfig({ ...options, ...config, ...withEnvironmentQuotas(options.quotas, limits) });
   }

@@ -72,13 +72,34 @@ describe('SMSService.fromEnv', () => {
     for (const name of ['TWILIO_ACCOUNT_SID', 'TWILIO_AUTH_TOKEN', 'TWILIO_PHONE_NUMBER', 'TELNYX_PHONE_NUMBER or TELNYX_MESSAGING_PROFILE_ID', 'SMS_RATE_LIMIT', 'SMS_DAILY_LIMIT']) {
       expect(error.message).toContain(name);
     }
-    expect(error.message).toMatch(/^env: 6 problems: /);
+    expect(error.message).toMatch(/^env: 6 problems: \(1\) /);
+    // Each problem carries its own fix, naming its own variable.
+    expect(error.message).toContain('(2) TWILIO_AUTH_TOKEN is required and must be a string: set TWILIO_AUTH_TOKEN as docs/twilio.md#credentials-and-settings describes');
+    expect(error.message).toContain('SMS_DAILY_LIMIT is "0", not a whole number from 1 to 999999999: set SMS_DAILY_LIMIT to the messages each organisation may send per day');
     expect(error.message).not.toContain('secret-key-value');
     expect(error.message).not.toContain('AC-not-a-sid');
   });
 
+  it('names the one wrong variable, its value’s problem and its own fix (not the provider variables)', () => {
+    const error = thrown(() => SMSService.fromEnv({ ...fullEnvironment, SMS_RATE_LIMIT: 'lots' }));
+    expect(error).toMatchObject({ field: 'SMS_RATE_LIMIT', reason: 'INVALID_CONFIGURATION' });
+    expect(error.message).toBe(
+      'SMS_RATE_LIMIT: is "lots", not a whole number from 1 to 999999999. Fix: set SMS_RATE_LIMIT to the messages each organisation may send per hour, e.g. SMS_RATE_LIMIT=1000, or unset it for no limit (docs/quotas.md#tenant-quotas).',
+    );
+    expect(error.message).not.toContain('TWILIO');
+  });
+
+  it('refuses a providers option: the environment names the providers', () => {
+    const error = thrown(() => SMSService.fromEnv(fullEnvironment, { providers: [] } as never));
+    expect(error).toMatchObject({ field: 'options.providers', reason: 'INVALID_OPTION' });
+    expect(error.message).toContain('new SMSService({ providers })');
+    expect(() => SMSService.fromConfig({ provider: 'telnyx', credentials: { apiKey: telnyx.API_KEY, from: telnyx.FROM }, providers: [] } as never)).toThrow(/options\.providers: .*fromConfig/);
+  });
+
   it('says that no provider is configured when nothing is set', () => {
-    expect(thrown(() => SMSService.fromEnv({})).message).toContain('TWILIO_ACCOUNT_SID / TELNYX_API_KEY are both unset');
+    expect(thrown(() => SMSService.fromEnv({})).message).toBe(
+      'TWILIO_ACCOUNT_SID / TELNYX_API_KEY: are both unset: no provider is configured. Fix: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_PHONE_NUMBER (or TWILIO_MESSAGING_SERVICE_SID), and/or TELNYX_API_KEY and TELNYX_PHONE_NUMBER (or TELNYX_MESSAGING_PROFILE_ID); see docs/twilio.md and docs/telnyx.md.',
+    );
   });
 
   it('passes other service options through', () => {
@@ -119,9 +140,9 @@ describe('SMSService.fromConfig', () => {
   });
 
   it.each([
-    [{ provider: 'nexmo', credentials: {} }, /provider must be "twilio" or "telnyx"/],
-    [{ provider: 'twilio', credentials, fallbackProvider: 'twilio' }, /fallbackProvider must differ/],
-    [{ provider: 'twilio', credentials, fallbackCredentials: { apiKey: 'x' } }, /fallbackCredentials is given without fallbackProvider/],
+    [{ provider: 'nexmo', credentials: {} }, /^provider: must be "twilio" or "telnyx"\. Fix: name a built-in provider/],
+    [{ provider: 'twilio', credentials, fallbackProvider: 'twilio' }, /^fallbackProvider: must differ from provider\. Fix: /],
+    [{ provider: 'twilio', credentials, fallbackCredentials: { apiKey: 'x' } }, /^fallbackCredentials: is given without fallbackProvider\. Fix: add fallbackProvider/],
   ])('refuses %j', (config, message) => {
     expect(() => SMSService.fromConfig(config as never)).toThrow(message);
   });
