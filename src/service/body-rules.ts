@@ -49,3 +49,34 @@ function findLoneSurrogate(body: string): number {
   }
   return -1;
 }
+
+/** The most characters one segment holds in any encoding: 160 GSM-7 septets in a single-part message. */
+const MAX_CHARACTERS_PER_SEGMENT = 160;
+
+/**
+ * Refuses a body longer than `maxSegments` segments could hold in any encoding, by its length alone:
+ * every character takes at least one GSM-7 septet (UCS-2: two octets), and no segment holds more than
+ * 160 septets (docs/segments-and-cost.md). Smart Encoding may later drop zero-width characters, but they
+ * count here, as they do in Twilio's 1600-character body limit (https://www.twilio.com/docs/api/errors/21617).
+ */
+export function checkBodyLength(body: string, maxSegments: number): void {
+  const limit = maxSegments * MAX_CHARACTERS_PER_SEGMENT;
+  if (body.length <= limit) return;
+  throw new ValidationError({
+    field: 'body',
+    reason: 'BODY_TOO_LONG',
+    problem: `has ${body.length} UTF-16 code units; ${maxSegments} segments (maxSegments) hold at most ${limit} characters.`,
+    fix: 'shorten the text (GSM-7 fits 153 characters per segment of a long message, UCS-2 67), or raise maxSegments.',
+  });
+}
+
+/**
+ * Whitespace and characters that show nothing: zero-width space, non-joiner and joiner, word joiner,
+ * byte-order mark, soft hyphen and the Mongolian vowel separator (Unicode Default_Ignorable_Code_Point).
+ */
+const blank = /^[\s\u00AD\u180E\u200B-\u200D\u2060\uFEFF]*$/;
+
+/** True when the body shows nothing to the recipient: empty, whitespace or zero-width characters only. */
+export function isBlankBody(body: string): boolean {
+  return blank.test(body);
+}

@@ -102,6 +102,7 @@ export class SMSService {
     this.rules = {
       phone: readPhonePolicy(options.phone),
       maxMediaUrls: Math.min(options.maxMediaUrls ?? 10, this.provider.capabilities?.maxMediaUrls ?? Infinity),
+      maxSegments: this.maxSegments,
     };
     this.generateId = options.generateId ?? randomUUID;
     this.onBackgroundError = options.onBackgroundError ?? reportBackgroundError;

@@ -3,13 +3,15 @@ import { ValidationError } from '../errors/validation-error';
 import { checkPhoneNumber } from '../phone/check-phone-number';
 import { readPhonePolicy, type PhonePolicy } from '../phone/phone-policy';
 import { isSenderShape } from '../senders/sender-patterns';
-import { checkBodyCharacters } from './body-rules';
+import { checkBodyCharacters, checkBodyLength, isBlankBody } from './body-rules';
 import type { ValidatedSendRequest } from './send-request';
 
 export interface SendRequestRules {
   /** Destination policy, read once from the service's `phone` options. */
   readonly phone: PhonePolicy;
   readonly maxMediaUrls: number;
+  /** The service's segment cap: a body too long for it is refused by its length, before any scan. */
+  readonly maxSegments: number;
 }
 
 /** Senders are our own numbers: any valid number type is fine, from any country. */
@@ -51,17 +53,19 @@ export function validateSendRequest(input: unknown, rules: SendRequestRules): Va
   const parsed = sendRequestSchema.safeParse(input);
   if (!parsed.success) throw toValidationError(parsed.error);
   const request = parsed.data;
+  // By length first: a 100 MB body is refused in microseconds, before any scan of its characters.
+  if (request.body !== undefined) checkBodyLength(request.body, rules.maxSegments);
 
   const { e164: to, country } = checkNumber(request.to, rules.phone, 'to');
 
   const body = request.body ?? '';
   const mediaUrls = request.mediaUrls ?? [];
   checkBodyCharacters(body);
-  if (body.trim().length === 0 && mediaUrls.length === 0) {
+  if (mediaUrls.length === 0 && isBlankBody(body)) {
     throw new ValidationError({
       field: 'body',
       reason: 'BODY_EMPTY',
-      problem: 'is empty (or only whitespace) and no media is attached; providers refuse such a message.',
+      problem: 'is empty (or only whitespace and zero-width characters) and no media is attached; providers refuse such a message.',
       fix: 'pass the text to send, or mediaUrls for an MMS.',
     });
   }

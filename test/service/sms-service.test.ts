@@ -243,6 +243,8 @@ describe('SMSService.send: bad input is refused before any provider call', () =>
     ['a missing number', { body: 'Hi' }, 'to', /to/],
     ['an empty body without media', { to, body: '' }, 'body', /mediaUrls/],
     ['a whitespace-only body', { to, body: '  \n ' }, 'body', /empty/],
+    ['a zero-width-only body', { to, body: '\u200B\u200C\u200D\u2060\uFEFF' }, 'body', /zero-width characters/],
+    ['a 100 MB body (refused by its length, before any scan)', { to, body: 'a'.repeat(100 * 1024 * 1024) }, 'body', /104857600 UTF-16 code units; 10 segments \(maxSegments\) hold at most 1600/],
     ['a NUL character', { to, body: 'a\u0000b' }, 'body', /U\+0000 at index 1/],
     ['a C1 control', { to, body: 'a\u0085' }, 'body', /U\+0085/],
     ['a bidi override', { to, body: 'pay \u202Eevil' }, 'body', /U\+202E/],
