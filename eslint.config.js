@@ -13,4 +13,9 @@ export default tseslint.config(
       'no-misleading-character-class': 'off',
     },
   },
+  {
+    // CommonJS configuration files (dependency-cruiser reads .cjs).
+    files: ['**/*.cjs'],
+    languageOptions: { sourceType: 'commonjs', globals: { module: 'writable', require: 'readonly' } },
+  },
 );

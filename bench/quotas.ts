@@ -13,7 +13,7 @@ import { InMemoryQuotaLimiter, SMSService, systemClock, type QuotaCounter, type 
 import { QuotaGate } from '../src/limits/quota-gate';
 import { QuotaNotifier } from '../src/limits/quota-notifier';
 import { readLimitOptions } from '../src/limits/read-quota-options';
-import type { ValidatedSendRequest } from '../src/service/send-request';
+import type { ValidatedSendRequest } from '../src/messages/send-request';
 import { createFakeProvider } from '../src/testing/index';
 import { formatNumber, measure, type Measurement } from './measure';
 

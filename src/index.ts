@@ -2,9 +2,9 @@
 // server client (those live on their own subpaths).
 export { SMSService } from './service/sms-service';
 export type { SMSServiceOptions, BackgroundErrorContext } from './service/sms-service-options';
-export type { SendRequest } from './service/send-request';
+export type { SendRequest } from './messages/send-request';
 export type { SendOptions } from './service/send-options';
-export type { SendResult, SendAttempt, AttemptOutcome } from './service/send-result';
+export type { SendResult, SendAttempt, AttemptOutcome } from './messages/send-result';
 
 export { SMS_ERROR_CODES, SmsError, ValidationError, FinalFailureError } from './errors';
 export type { SmsErrorCode, SmsErrorFault, SmsErrorOptions, ValidationErrorOptions, FinalFailureErrorOptions } from './errors';
@@ -18,7 +18,7 @@ export type { Money } from './segments/money';
 export { validatePhoneNumber, toE164, isE164, maskPhoneNumber } from './phone';
 export type { E164, PhoneNumberType, PhoneValidationOptions, PhoneValidationReason, PhoneValidationResult } from './phone';
 
-export { MESSAGE_STATUSES, type MessageStatus } from './providers/message-status';
+export { MESSAGE_STATUSES, type MessageStatus } from './messages/message-status';
 export type {
   SmsProvider,
   SmsProviderCapabilities,

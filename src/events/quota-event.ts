@@ -1,4 +1,4 @@
-import type { SMS_EVENT_SCHEMA_VERSION } from './sms-event';
+import type { SMS_EVENT_SCHEMA_VERSION } from './sms-event-schema-version';
 
 /**
  * Notices about quotas, shaped like the library's other events (snake_case envelope) so a host can

@@ -1,27 +1,12 @@
 import type { QuotaEvent } from './quota-event';
-import type { SmsErrorCode } from '../errors/error-code';
 import type { SmsEncoding } from '../segments/calculate-segments';
-import type { SmsReceivedEvent, SmsStatusEvent } from '../webhooks/sms-webhook-events';
+import type { SmsReceivedEvent, SmsStatusEvent } from './sms-webhook-events';
+import { SMS_EVENT_SCHEMA_VERSION } from './sms-event-schema-version';
+import type { SmsEventError } from './sms-event-error';
 
-/** Version of the event envelope; bumped when a field changes meaning or disappears. */
-export const SMS_EVENT_SCHEMA_VERSION = 1;
+export { SMS_EVENT_SCHEMA_VERSION, type SmsEventError };
 
 export type SmsEventType = 'sms.sent' | 'sms.failed' | 'sms.retrying' | 'sms.status' | 'sms.received';
-
-/** The error part of an `sms.failed` event: log-safe, no body, no full phone number. */
-export interface SmsEventError {
-  readonly code: SmsErrorCode;
-  readonly reason: string;
-  readonly message: string;
-  readonly retryable: boolean;
-  readonly outcome_unknown: boolean;
-  readonly provider: string | null;
-  /** The provider's own error code (Twilio `21211`, Telnyx `40300`), or null when there is none. */
-  readonly provider_code: string | null;
-  /** The HTTP status the provider answered with, or null when there was no answer. */
-  readonly http_status: number | null;
-  readonly field: string | null;
-}
 
 export interface SmsResultEventData {
   /** The library's id for the message (also carried in provider status callbacks). */
@@ -94,6 +79,6 @@ export interface SmsRetryingEvent {
 
 /**
  * Every event the library publishes; `sms.status` and `sms.received` come from the webhook handler
- * (src/webhooks/sms-webhook-events.ts).
+ * (src/events/sms-webhook-events.ts).
  */
 export type SmsEvent = SmsResultEvent | SmsRetryingEvent | SmsStatusEvent | SmsReceivedEvent | QuotaEvent;

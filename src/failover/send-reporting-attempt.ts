@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import { failedAttempt, sentAttempt } from '../providers/attempt-outcome';
 import type { ProviderSendRequest, ProviderSendResult, SmsProvider } from '../providers/provider';
-import type { SendAttempt } from '../providers/send-attempt';
+import type { SendAttempt } from '../messages/send-attempt';
 import { toSmsError } from '../providers/to-sms-error';
 import type { ReliableSendOptions } from './reliable-send-options';
 

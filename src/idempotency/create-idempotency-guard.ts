@@ -1,5 +1,5 @@
 import type { SmsError } from '../errors/sms-error';
-import type { SendResult } from '../service/send-result';
+import type { SendResult } from '../messages/send-result';
 import { fingerprintSendRequest, type FingerprintedRequest } from './fingerprint-send-request';
 import { idempotencyConflictError, idempotencyInFlightError, idempotencyStoreUnavailableError } from './idempotency-errors';
 import type { ResolvedIdempotencyOptions } from './idempotency-options';

@@ -7,7 +7,7 @@
  * Keys are opaque to the store: the service scopes them per tenant before they get here. Records
  * expire on the store's own clock (`expiresAt` in epoch ms), so tests can move time.
  */
-import type { SendResult } from '../service/send-result';
+import type { SendResult } from '../messages/send-result';
 
 /** What a completed record replays: the `SendResult`, or the failure as `SmsError.toJSON()` gives it. */
 export type StoredSendOutcome =

@@ -1,11 +1,18 @@
 import type { Clock } from '../clock';
 import type { SmsProvider } from '../providers/provider';
-import type { SMSServiceOptions } from '../service/sms-service-options';
 import { applyPacing } from './apply-pacing';
 import { QuotaGate } from './quota-gate';
 import type { QuotaEvent } from '../events/quota-event';
 import { QuotaNotifier, reportToProcess } from './quota-notifier';
 import { readLimitOptions } from './read-quota-options';
+import type { GuardOptions, PacingOptions, QuotaOptions } from './quota-options';
+
+/** The service options the limits read. */
+export interface ServiceLimitOptions {
+  readonly quotas?: QuotaOptions | undefined;
+  readonly guards?: GuardOptions | undefined;
+  readonly pacing?: PacingOptions | undefined;
+}
 
 /**
  * Internal: reads `quotas`, `guards` and `pacing` once, at construction. Returns the quota stage (absent
@@ -13,7 +20,7 @@ import { readLimitOptions } from './read-quota-options';
  * by pacing when it has a rule.
  */
 export function createServiceLimits(
-  options: Pick<SMSServiceOptions, 'quotas' | 'guards' | 'pacing'>,
+  options: ServiceLimitOptions,
   providers: readonly SmsProvider[],
   clock: Clock,
   generateId: () => string,

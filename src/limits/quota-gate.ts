@@ -1,5 +1,5 @@
 import { maskPhoneNumber } from '../phone/mask-phone-number';
-import type { ValidatedSendRequest } from '../service/send-request';
+import type { ValidatedSendRequest } from '../messages/send-request';
 import { lookupFailure, storeFailure } from './limit-failure';
 import { QuotaExceededError, type QuotaWindowName } from './quota-exceeded-error';
 import { digest, tenantKeyOf } from './quota-keys';

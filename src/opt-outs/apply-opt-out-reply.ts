@@ -1,4 +1,4 @@
-import type { OptOutAction } from './opt-out-keywords';
+import type { OptOutAction } from '../messages/opt-out-action';
 import { ANY_SENDER, type OptOutStore } from './opt-out-store';
 
 export interface OptOutReply {

@@ -1,4 +1,5 @@
-import { OPT_OUT_KEYWORDS, type OptOutAction, type OptOutKeyword } from './opt-out-keywords';
+import type { OptOutAction } from '../messages/opt-out-action';
+import { OPT_OUT_KEYWORDS, type OptOutKeyword } from './opt-out-keywords';
 
 export interface OptOutKeywordMatch {
   readonly action: OptOutAction;

@@ -1,5 +1,4 @@
-/** What a keyword reply asks for: stop messages, resume them, or get help. */
-export type OptOutAction = 'opt-out' | 'opt-in' | 'help';
+import type { OptOutAction } from '../messages/opt-out-action';
 
 /**
  * The keywords recipients reply with, as a pure table. Opt-out: Twilio's default opt-out keywords

@@ -2,7 +2,7 @@ import type { SmsError } from '../errors/sms-error';
 import type { SmsResponseEvent } from '../events/contracts/sms-response-event';
 import { SMS_EVENT_SCHEMA_VERSION, type SmsResultEvent, type SmsResultEventData } from '../events/sms-event';
 import { toEventError } from '../events/to-event-error';
-import type { SendResult } from '../service/send-result';
+import type { SendResult } from '../messages/send-result';
 import { deriveUuid } from './derive-uuid';
 
 /** Who a response answers. */

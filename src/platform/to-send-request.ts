@@ -1,5 +1,5 @@
 import type { SmsSendRequest } from '../events/contracts/sms-send-request-schema';
-import type { SendRequest } from '../service/send-request';
+import type { SendRequest } from '../messages/send-request';
 
 /** Twilio's longest `ValidityPeriod` (reliability.md §2.3 rule 6: clamp(…, 1, 36000)). */
 const MAX_VALIDITY_SECONDS = 36_000;

@@ -1,5 +1,5 @@
 import type { SmsError } from '../errors/sms-error';
-import type { AttemptOutcome, SendAttempt } from './send-attempt';
+import type { AttemptOutcome, SendAttempt } from '../messages/send-attempt';
 
 /** The outcome of a failed attempt: unknown when the provider may have accepted it, else not sent. */
 export function failedAttemptOutcome(error: SmsError): AttemptOutcome {

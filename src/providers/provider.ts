@@ -9,8 +9,8 @@
  *   re-sent, and `fault` says whether another provider may be tried (`provider`) or not (`request`);
  * - never retry internally: retry and failover decisions belong to the library (reliability.md §0.2).
  */
-import type { MessageStatus } from './message-status';
-import type { SendAttempt } from './send-attempt';
+import type { MessageStatus } from '../messages/message-status';
+import type { SendAttempt } from '../messages/send-attempt';
 
 export interface SmsProvider {
   /** Version of this spec the adapter implements. */

@@ -4,6 +4,9 @@ import { collectNonGsmCharacters } from './collect-non-gsm-characters';
 import { GraphemeClusterBoundary } from './grapheme-cluster-boundary';
 import { gsmSeptetsByCodeUnit } from './gsm-character-set';
 import { DEFAULT_SEGMENT_SETTINGS, readSegmentOptions, type SegmentSettings } from './read-segment-options';
+import type { CalculateSegmentsOptions } from './segment-options';
+
+export type { CalculateSegmentsOptions };
 
 // `charCodeAt.call(text, index)`, not `text.charCodeAt(index)`: hosts pass strings in several V8
 // representations (flat, rope, sliced, internalized), and once a call site has seen enough of them its
@@ -12,23 +15,6 @@ import { DEFAULT_SEGMENT_SETTINGS, readSegmentOptions, type SegmentSettings } fr
 const charCodeAt = String.prototype.charCodeAt;
 
 export type SmsEncoding = 'GSM-7' | 'UCS-2';
-
-export interface CalculateSegmentsOptions {
-  /** Emulate Twilio Smart Encoding (sms-segments.md §1.8). Default `false`. */
-  smartEncoding?: boolean;
-  /**
-   * `'all-or-nothing'` (default, Twilio's documented behaviour): use the replaced text only if all of it
-   * becomes GSM-7. `'always'`: use it even if it stays UCS-2 (Twilio's calculator, Telnyx).
-   */
-  smartEncodingMode?: 'all-or-nothing' | 'always';
-  /**
-   * `'grapheme'` (default, Twilio calculator): a UCS-2 grapheme cluster of up to one part's capacity is
-   * never split across parts. `'codepoint'`: only surrogate pairs are kept whole (3GPP minimum).
-   */
-  clusterPolicy?: 'grapheme' | 'codepoint';
-  /** Concatenation header size: 6 octets (8-bit reference, Twilio) or 7 (16-bit reference). Default 6. */
-  udhOctets?: 6 | 7;
-}
 
 export interface SegmentCalculation {
   encoding: SmsEncoding;

@@ -1,5 +1,5 @@
 import { ValidationError } from '../errors/validation-error';
-import type { CalculateSegmentsOptions } from './calculate-segments';
+import type { CalculateSegmentsOptions } from './segment-options';
 
 /** Options after defaults, with the capacities they imply. */
 export interface SegmentSettings {

@@ -4,7 +4,7 @@ import { checkPhoneNumber } from '../phone/check-phone-number';
 import { readPhonePolicy, type PhonePolicy } from '../phone/phone-policy';
 import { isSenderShape } from '../senders/sender-patterns';
 import { checkBodyCharacters, checkBodyLength, isBlankBody } from './body-rules';
-import type { ValidatedSendRequest } from './send-request';
+import type { ValidatedSendRequest } from '../messages/send-request';
 
 export interface SendRequestRules {
   /** Destination policy, read once from the service's `phone` options. */

@@ -1,4 +1,4 @@
-import type { MessageStatus } from '../providers/message-status';
+import type { MessageStatus } from '../messages/message-status';
 import type { SmsEncoding } from '../segments/calculate-segments';
 
 /**

@@ -1,5 +1,5 @@
 import type { SmsErrorCode, SmsErrorFault } from '../errors/error-code';
-import type { MessageStatus } from '../providers/message-status';
+import type { MessageStatus } from '../messages/message-status';
 
 /**
  * One scripted answer of a fake provider. Each covers one of the three real outcomes

@@ -1,6 +1,6 @@
 import assert from 'node:assert/strict';
 import { SmsError } from '../errors/sms-error';
-import { MESSAGE_STATUSES } from '../providers/message-status';
+import { MESSAGE_STATUSES } from '../messages/message-status';
 import type { ProviderSendRequest, SmsProvider } from '../providers/provider';
 import type { ContractTestApi } from './contract-test-api';
 

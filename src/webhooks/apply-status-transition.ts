@@ -1,4 +1,4 @@
-import type { MessageStatus } from '../providers/message-status';
+import type { MessageStatus } from '../messages/message-status';
 
 /**
  * Rank of each outbound status; a callback applies only when it ranks higher than the stored status

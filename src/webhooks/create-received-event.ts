@@ -1,6 +1,6 @@
 import { SMS_EVENT_SCHEMA_VERSION } from '../events/sms-event';
-import type { InboundMessage } from './inbound-message';
-import type { SmsReceivedEvent } from './sms-webhook-events';
+import type { InboundMessage } from '../messages/inbound-message';
+import type { SmsReceivedEvent } from '../events/sms-webhook-events';
 
 /**
  * Builds the `sms.received` event: the inbound message in snake_case.

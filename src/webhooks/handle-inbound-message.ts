@@ -3,7 +3,7 @@ import { classifyOptOutKeyword } from '../opt-outs/classify-opt-out-keyword';
 import { calculateSegments, type SegmentCalculation } from '../segments/calculate-segments';
 import type { MessageRecord } from '../store/message-record';
 import { createReceivedEvent } from './create-received-event';
-import type { InboundMessage } from './inbound-message';
+import type { InboundMessage } from '../messages/inbound-message';
 import type { ParsedInboundMessage } from './parsed-webhook';
 import { publishWebhookEvent, type WebhookContext } from './webhook-context';
 import { stage } from './webhook-stage';

@@ -1,6 +1,6 @@
 import { mapTelnyxError } from '../providers/telnyx/map-telnyx-error';
 import { mapTelnyxStatus } from '../providers/telnyx/map-telnyx-status';
-import type { InboundMedia } from './inbound-message';
+import type { InboundMedia } from '../messages/inbound-message';
 import { PROVIDER_ID_PATTERN, readAddress, readTimestamp, type ParsedWebhook } from './parsed-webhook';
 
 const STATUS_EVENTS = new Set(['message.sent', 'message.finalized', 'message.read']);

@@ -1,8 +1,8 @@
 import { mapTwilioError } from '../providers/twilio/map-twilio-error';
 import { mapTwilioStatus } from '../providers/twilio/map-twilio-status';
-import type { OptOutAction } from '../opt-outs/opt-out-keywords';
+import type { OptOutAction } from '../messages/opt-out-action';
 import type { TwilioParams } from './compute-twilio-signature';
-import type { InboundMedia } from './inbound-message';
+import type { InboundMedia } from '../messages/inbound-message';
 import { firstParam } from './parse-form-params';
 import { PROVIDER_ID_PATTERN, readAddress, type ParsedWebhook } from './parsed-webhook';
 

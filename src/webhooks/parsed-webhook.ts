@@ -1,7 +1,7 @@
 import type { SmsError } from '../errors/sms-error';
-import type { MessageStatus } from '../providers/message-status';
-import type { OptOutAction } from '../opt-outs/opt-out-keywords';
-import type { InboundMedia } from './inbound-message';
+import type { MessageStatus } from '../messages/message-status';
+import type { OptOutAction } from '../messages/opt-out-action';
+import type { InboundMedia } from '../messages/inbound-message';
 
 /** A delivery-status callback, normalised. */
 export interface ParsedStatusCallback {

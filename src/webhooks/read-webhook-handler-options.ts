@@ -5,7 +5,7 @@ import type { EventPublisher } from '../events/event-publisher';
 import { checkOptOutStore } from '../opt-outs/check-opt-out-store';
 import type { OptOutStore } from '../opt-outs/opt-out-store';
 import type { MessageStore } from '../store/message-store';
-import type { InboundMessage } from './inbound-message';
+import type { InboundMessage } from '../messages/inbound-message';
 import { InMemoryWebhookDedupeStore } from './in-memory-webhook-dedupe-store';
 import { readSecrets } from './read-secrets';
 import { readTelnyxPublicKeys } from './read-telnyx-public-keys';

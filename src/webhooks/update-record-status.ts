@@ -1,5 +1,5 @@
 import type { SmsError } from '../errors/sms-error';
-import type { MessageStatus } from '../providers/message-status';
+import type { MessageStatus } from '../messages/message-status';
 import type { MessageRecord } from '../store/message-record';
 import { applyStatusTransition, STATUS_RANK } from './apply-status-transition';
 

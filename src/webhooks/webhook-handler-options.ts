@@ -1,9 +1,9 @@
 import type { Clock } from '../clock';
 import type { EventPublisher } from '../events/event-publisher';
 import type { OptOutStore } from '../opt-outs/opt-out-store';
-import type { SendRequest } from '../service/send-request';
+import type { SendRequest } from '../messages/send-request';
 import type { MessageStore } from '../store/message-store';
-import type { InboundMessage } from './inbound-message';
+import type { InboundMessage } from '../messages/inbound-message';
 import type { WebhookDedupeStore } from './webhook-dedupe-store';
 
 /** Twilio callbacks: how to verify them. */

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { FinalFailureError, SmsError } from '../../src/errors';
 import { createFailoverProvider, type FailoverProviderOptions } from '../../src/failover/create-failover-provider';
 import type { ProviderSendRequest, SmsProvider } from '../../src/providers/provider';
-import type { SendAttempt } from '../../src/providers/send-attempt';
+import type { SendAttempt } from '../../src/messages/send-attempt';
 import { createFakeProvider } from '../../src/testing/create-fake-provider';
 
 const request: ProviderSendRequest = {

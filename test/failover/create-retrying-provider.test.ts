@@ -4,7 +4,7 @@ import { createFailoverProvider } from '../../src/failover/create-failover-provi
 import { createRetryingProvider, type RetryingProvider, type RetryingProviderOptions } from '../../src/failover/create-retrying-provider';
 import type { ProviderRetry } from '../../src/failover/reliable-send-options';
 import type { ProviderSendRequest, SmsProvider } from '../../src/providers/provider';
-import type { SendAttempt } from '../../src/providers/send-attempt';
+import type { SendAttempt } from '../../src/messages/send-attempt';
 import { createFakeProvider } from '../../src/testing/create-fake-provider';
 
 const request: ProviderSendRequest = { messageId: 'message-1', to: '+14155550123', body: 'Hello', mediaUrls: [], encoding: 'GSM-7', segments: 1 };

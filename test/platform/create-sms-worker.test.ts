@@ -11,7 +11,7 @@ import { deriveUuid } from '../../src/platform/derive-uuid';
 import type { EventBus } from '../../src/platform/event-bus';
 import type { SmsWorkerLogEntry } from '../../src/platform/sms-worker-log-entry';
 import type { SendOptions } from '../../src/service/send-options';
-import type { SendRequest } from '../../src/service/send-request';
+import type { SendRequest } from '../../src/messages/send-request';
 import { SMSService } from '../../src/service/sms-service';
 import type { SMSServiceOptions } from '../../src/service/sms-service-options';
 import { createFakeProvider, type FakeProvider } from '../../src/testing/create-fake-provider';

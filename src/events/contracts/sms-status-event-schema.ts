@@ -1,5 +1,5 @@
 import { z } from 'zod';
-import { MESSAGE_STATUSES } from '../../providers/message-status';
+import { MESSAGE_STATUSES } from '../../messages/message-status';
 import { SMS_EVENT_SCHEMA_VERSION } from '../sms-event';
 import { isoTimestamp, smsEventErrorSchema } from './sms-event-error-schema';
 

@@ -1,4 +1,4 @@
-import type { MessageStatus } from '../message-status';
+import type { MessageStatus } from '../../messages/message-status';
 
 /**
  * Every message status telnyx-node 7.24 declares for `to[].status` across its message payloads

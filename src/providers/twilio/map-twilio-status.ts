@@ -1,4 +1,4 @@
-import type { MessageStatus } from '../message-status';
+import type { MessageStatus } from '../../messages/message-status';
 
 /**
  * Every Message status twilio-node 6.2 knows (`MessageStatus` in

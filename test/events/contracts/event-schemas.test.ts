@@ -8,7 +8,7 @@ import { InMemoryEventBus } from '../../../src/events/in-memory-event-bus';
 import type { SmsEvent, SmsResultEvent, SmsRetryingEvent } from '../../../src/events/sms-event';
 import { SMSService } from '../../../src/service/sms-service';
 import { createFakeProvider } from '../../../src/testing/create-fake-provider';
-import type { SmsReceivedEvent, SmsStatusEvent } from '../../../src/webhooks/sms-webhook-events';
+import type { SmsReceivedEvent, SmsStatusEvent } from '../../../src/events/sms-webhook-events';
 
 describe('event schemas and the TypeScript event types agree', () => {
   it('in both directions, at compile time', () => {

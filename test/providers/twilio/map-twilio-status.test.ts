@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { MESSAGE_STATUSES } from '../../../src/providers/message-status';
+import { MESSAGE_STATUSES } from '../../../src/messages/message-status';
 import { TWILIO_MESSAGE_STATUSES, mapTwilioStatus } from '../../../src/providers/twilio';
 
 /** Expected mapping of every Twilio status (providers.md "Status values"), written out independently. */

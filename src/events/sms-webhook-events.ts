@@ -1,6 +1,7 @@
-import type { MessageStatus } from '../providers/message-status';
-import type { SMS_EVENT_SCHEMA_VERSION, SmsEventError } from '../events/sms-event';
-import type { OptOutAction } from '../opt-outs/opt-out-keywords';
+import type { MessageStatus } from '../messages/message-status';
+import type { SMS_EVENT_SCHEMA_VERSION } from './sms-event-schema-version';
+import type { SmsEventError } from './sms-event-error';
+import type { OptOutAction } from '../messages/opt-out-action';
 
 export interface SmsStatusEventData {
   /** The library's message id, or null when the store does not know the message (sent elsewhere, or evicted). */

@@ -1,9 +1,9 @@
-import type { MessageStatus } from '../providers/message-status';
-import type { SendAttempt } from '../providers/send-attempt';
+import type { MessageStatus } from './message-status';
+import type { SendAttempt } from './send-attempt';
 import type { SmsEncoding } from '../segments/calculate-segments';
 import type { Money } from '../segments/money';
 
-export type { AttemptOutcome, SendAttempt } from '../providers/send-attempt';
+export type { AttemptOutcome, SendAttempt } from './send-attempt';
 
 export interface SendResult {
   /** The library's id for the message. */

@@ -1,4 +1,4 @@
-import type { OptOutAction } from '../opt-outs/opt-out-keywords';
+import type { OptOutAction } from './opt-out-action';
 
 /** One attachment of an inbound MMS. */
 export interface InboundMedia {

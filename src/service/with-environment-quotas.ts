@@ -1,5 +1,5 @@
-import type { EnvironmentLimits } from '../service/read-sms-environment';
-import type { QuotaOptions } from './quota-options';
+import type { EnvironmentLimits } from './read-sms-environment';
+import type { QuotaOptions } from '../limits/quota-options';
 
 /**
  * Makes SMS_RATE_LIMIT (per hour) and SMS_DAILY_LIMIT the default tenant quotas of `SMSService.fromEnv`;
