@@ -6,8 +6,8 @@ export type { SendRequest } from './messages/send-request';
 export type { SendOptions } from './service/send-options';
 export type { SendResult, SendAttempt, AttemptOutcome } from './messages/send-result';
 
-export { SMS_ERROR_CODES, SmsError, ValidationError, FinalFailureError } from './errors';
-export type { SmsErrorCode, SmsErrorFault, SmsErrorOptions, ValidationErrorOptions, FinalFailureErrorOptions } from './errors';
+export { SMS_ERROR_CODES, SMS_ERROR_REASONS, SmsError, ValidationError, FinalFailureError } from './errors';
+export type { SmsErrorCode, SmsErrorReason, SmsErrorFault, SmsErrorOptions, ValidationErrorOptions, FinalFailureErrorOptions } from './errors';
 
 export { calculateSegments } from './segments/calculate-segments';
 export type { CalculateSegmentsOptions, SegmentCalculation, SmsEncoding } from './segments/calculate-segments';

@@ -1,6 +1,7 @@
 import { SmsError } from './sms-error';
+import { createErrorMarker } from './error-marker';
 
-const marker = Symbol.for('@ocelot-platform/tools-core.FinalFailureError');
+const marker = createErrorMarker('FinalFailureError');
 
 export interface FinalFailureErrorOptions {
   message: string;
@@ -13,7 +14,6 @@ export interface FinalFailureErrorOptions {
  * so the caller can see why each provider refused.
  */
 export class FinalFailureError extends SmsError {
-  private readonly [marker] = true;
   readonly errors: readonly SmsError[];
 
   constructor(options: FinalFailureErrorOptions) {
@@ -29,11 +29,12 @@ export class FinalFailureError extends SmsError {
       cause: last,
     });
     this.name = 'FinalFailureError';
+    marker.mark(this);
     this.errors = options.errors;
   }
 
   static override isInstance(value: unknown): value is FinalFailureError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+    return marker.isMarked(value);
   }
 
   override toJSON(): Record<string, unknown> {

@@ -1,12 +1,14 @@
 import type { SmsErrorCode, SmsErrorFault } from './error-code';
+import type { SmsErrorReason } from './error-reason';
+import { createErrorMarker } from './error-marker';
 
-const marker = Symbol.for('@ocelot-platform/tools-core.SmsError');
+const marker = createErrorMarker('SmsError');
 
 export interface SmsErrorOptions {
   code: SmsErrorCode;
   message: string;
   /** A finer, machine-readable reason inside the code, e.g. `INVALID_PHONE_NUMBER`, `OPTED_OUT`. */
-  reason: string;
+  reason: SmsErrorReason;
   /** True when sending the same request again later may succeed. */
   retryable?: boolean;
   fault?: SmsErrorFault;
@@ -36,10 +38,9 @@ export interface SmsErrorOptions {
  * }
  */
 export class SmsError extends Error {
-  private readonly [marker] = true;
 
   readonly code: SmsErrorCode;
-  readonly reason: string;
+  readonly reason: SmsErrorReason;
   readonly retryable: boolean;
   readonly fault: SmsErrorFault | undefined;
   readonly outcomeUnknown: boolean;
@@ -51,6 +52,7 @@ export class SmsError extends Error {
   constructor(options: SmsErrorOptions) {
     super(options.message, options.cause === undefined ? undefined : { cause: options.cause });
     this.name = 'SmsError';
+    marker.mark(this);
     this.code = options.code;
     this.reason = options.reason;
     this.retryable = options.retryable ?? false;
@@ -64,7 +66,7 @@ export class SmsError extends Error {
 
   /** True for any `SmsError`, including one created by another copy of this package. */
   static isInstance(value: unknown): value is SmsError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+    return marker.isMarked(value);
   }
 
   /**

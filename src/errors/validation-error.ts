@@ -1,12 +1,14 @@
+import type { SmsErrorReason } from './error-reason';
 import { SmsError } from './sms-error';
+import { createErrorMarker } from './error-marker';
 
-const marker = Symbol.for('@ocelot-platform/tools-core.ValidationError');
+const marker = createErrorMarker('ValidationError');
 
 export interface ValidationErrorOptions {
   /** Path of the offending field in the request, e.g. `to`, `body`, `mediaUrls[2]`. */
   field: string;
   /** Machine-readable reason, e.g. `INVALID_PHONE_NUMBER`, `BODY_TOO_LONG`, `OPTED_OUT`. */
-  reason: string;
+  reason: SmsErrorReason;
   /** What is wrong, without the offending value when it is personal (numbers, bodies). */
   problem: string;
   /** How to fix it. */
@@ -22,7 +24,6 @@ export interface ValidationErrorOptions {
  * if (ValidationError.isInstance(error)) console.log(error.field, error.reason);
  */
 export class ValidationError extends SmsError {
-  private readonly [marker] = true;
   readonly field: string;
   readonly fix: string;
 
@@ -36,12 +37,13 @@ export class ValidationError extends SmsError {
       cause: options.cause,
     });
     this.name = 'ValidationError';
+    marker.mark(this);
     this.field = options.field;
     this.fix = options.fix;
   }
 
   static override isInstance(value: unknown): value is ValidationError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+    return marker.isMarked(value);
   }
 
   override toJSON(): Record<string, unknown> {

@@ -1,3 +1,4 @@
+import type { SmsErrorReason } from '../errors/error-reason';
 import { SMS_ERROR_CODES, type SmsErrorCode, type SmsErrorFault } from '../errors/error-code';
 import { FinalFailureError } from '../errors/final-failure-error';
 import { SmsError } from '../errors/sms-error';
@@ -21,7 +22,8 @@ export function reviveSmsError(json: Readonly<Record<string, unknown>>): SmsErro
   const code = SMS_ERROR_CODES.includes(json.code as SmsErrorCode) ? (json.code as SmsErrorCode) : 'PROVIDER_ERROR';
   return new SmsError({
     code,
-    reason: text(json.reason) ?? 'UNKNOWN',
+    // A reason written by a newer version is kept as is: SmsErrorReason may grow in a minor release.
+    reason: (text(json.reason) ?? 'UNKNOWN') as SmsErrorReason,
     message,
     retryable: json.retryable === true,
     fault: json.fault === 'request' || json.fault === 'provider' ? (json.fault as SmsErrorFault) : undefined,

@@ -1,3 +1,4 @@
+import type { SmsErrorReason } from '../errors/error-reason';
 import { SmsError } from '../errors/sms-error';
 
 /**
@@ -14,7 +15,7 @@ export function lookupFailure(error: unknown): never {
   throw notSent(error, 'LIMIT_LOOKUP_FAILED', 'options.quotas.perTenant failed', 'Make it answer, or fall back to undefined (the default limits) when its source fails.');
 }
 
-function notSent(error: unknown, reason: string, what: string, fix: string): SmsError {
+function notSent(error: unknown, reason: SmsErrorReason, what: string, fix: string): SmsError {
   if (SmsError.isInstance(error)) return error;
   return new SmsError({
     code: 'PROVIDER_ERROR',

@@ -1,6 +1,8 @@
+import type { SmsErrorReason } from '../errors/error-reason';
 import { SmsError } from '../errors/sms-error';
+import { createErrorMarker } from '../errors/error-marker';
 
-const marker = Symbol.for('@ocelot-platform/tools-core.QuotaExceededError');
+const marker = createErrorMarker('QuotaExceededError');
 
 /**
  * Which limit refused a send: a tenant window, an abuse guard (reliability.md §6, SMS pumping) or a
@@ -25,7 +27,7 @@ export interface QuotaExceededErrorOptions {
   provider?: string;
 }
 
-const reasons: Record<QuotaWindowName, string> = {
+const reasons: Record<QuotaWindowName, SmsErrorReason> = {
   hourly: 'TENANT_QUOTA_EXCEEDED',
   daily: 'TENANT_QUOTA_EXCEEDED',
   destination: 'DESTINATION_LIMIT_EXCEEDED',
@@ -47,7 +49,6 @@ const reasons: Record<QuotaWindowName, string> = {
  * }
  */
 export class QuotaExceededError extends SmsError {
-  private readonly [marker] = true;
   readonly window: QuotaWindowName;
   readonly limit: number;
   /** ISO 8601 end of the refusing window, or null when unknown. */
@@ -70,6 +71,7 @@ export class QuotaExceededError extends SmsError {
       retryAfterMs: options.retryAfterMs,
     });
     this.name = 'QuotaExceededError';
+    marker.mark(this);
     this.window = options.window;
     this.limit = options.limit;
     this.resetAt = options.resetAt === null ? null : new Date(options.resetAt).toISOString();
@@ -77,7 +79,7 @@ export class QuotaExceededError extends SmsError {
   }
 
   static override isInstance(value: unknown): value is QuotaExceededError {
-    return typeof value === 'object' && value !== null && (value as Record<symbol, unknown>)[marker] === true;
+    return marker.isMarked(value);
   }
 
   override toJSON(): Record<string, unknown> {

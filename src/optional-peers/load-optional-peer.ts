@@ -1,3 +1,4 @@
+import type { SmsErrorReason } from '../errors/error-reason';
 import { SmsError } from '../errors/sms-error';
 
 export interface OptionalPeerOptions<Module> {
@@ -67,7 +68,7 @@ function loadError(error: unknown, options: OptionalPeerOptions<unknown>): SmsEr
   );
 }
 
-function peerError(options: OptionalPeerOptions<unknown>, reason: string, message: string, cause?: unknown): SmsError {
+function peerError(options: OptionalPeerOptions<unknown>, reason: SmsErrorReason, message: string, cause?: unknown): SmsError {
   return new SmsError({ code: 'PROVIDER_ERROR', reason, message, retryable: false, fault: 'provider', provider: options.provider, cause });
 }
 

@@ -1,3 +1,4 @@
+import type { SmsErrorReason } from '../errors/error-reason';
 import { ValidationError } from '../errors/validation-error';
 import { isSenderShape } from '../senders/sender-patterns';
 import type { ProviderSendRequest } from './provider';
@@ -53,6 +54,6 @@ export function checkProviderRequest(request: ProviderSendRequest, limits: Provi
   }
 }
 
-function invalid(field: string, reason: string, problem: string, fix: string): ValidationError {
+function invalid(field: string, reason: SmsErrorReason, problem: string, fix: string): ValidationError {
   return new ValidationError({ field, reason, problem, fix });
 }

@@ -1,3 +1,4 @@
+import type { SmsErrorReason } from '../errors/error-reason';
 /**
  * What one HTTP attempt against a provider's create endpoint ended as: not sent, sent, or unknown
  * (reliability.md §0.3, §2.3, §3.1). Shared by the Twilio and Telnyx adapters so both classify
@@ -17,7 +18,7 @@ import { SmsError } from '../errors/sms-error';
 /** One row of a provider error table: how a provider error maps onto the library's taxonomy. */
 export interface ErrorClassification {
   readonly code: SmsErrorCode;
-  readonly reason: string;
+  readonly reason: SmsErrorReason;
   /** Whether sending the same request again later may succeed (same or another provider). */
   readonly retryable: boolean;
   /** `request`: never fail over (same result everywhere, or a policy/consent signal). */
@@ -482,7 +483,7 @@ export const MESSAGE_ID_PARAMETER = 'message_id';
 
 function row(
   code: SmsErrorCode,
-  reason: string,
+  reason: SmsErrorReason,
   retryable: boolean,
   fault: SmsErrorFault,
   outcomeUnknown: boolean,

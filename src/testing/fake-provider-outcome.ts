@@ -1,3 +1,4 @@
+import type { SmsErrorReason } from '../errors/error-reason';
 import type { SmsErrorCode, SmsErrorFault } from '../errors/error-code';
 import type { MessageStatus } from '../messages/message-status';
 
@@ -30,7 +31,7 @@ export interface FakeRejectOutcome {
   type: 'reject';
   providerCode: string;
   code?: SmsErrorCode;
-  reason?: string;
+  reason?: SmsErrorReason;
   /** Default `request`: the recipient or content is wrong and another provider would refuse it too. */
   fault?: SmsErrorFault;
   retryable?: boolean;
@@ -47,7 +48,7 @@ export interface FakeRateLimitOutcome {
 /** The request never reached the provider (connection refused, DNS, connect timeout). */
 export interface FakeFailBeforeSendOutcome {
   type: 'fail-before-send';
-  reason?: string;
+  reason?: SmsErrorReason;
 }
 
 /** The request went out but no answer came back: the message may have been sent. */

@@ -1,3 +1,4 @@
+import type { SmsErrorReason } from '../errors/error-reason';
 import assert from 'node:assert/strict';
 import { SmsError } from '../errors/sms-error';
 import { MESSAGE_STATUSES } from '../messages/message-status';
@@ -115,7 +116,7 @@ export function runProviderContract(options: ProviderContractOptions): void {
       }
     });
 
-    const requestFault = (name: string, scenario: ProviderScenario | undefined, reason?: string) => {
+    const requestFault = (name: string, scenario: ProviderScenario | undefined, reason?: SmsErrorReason) => {
       if (scenario === undefined) return;
       it(`refuses ${name} as a request fault, not sent, never to fail over`, async () => {
         const error = await sendFailing(scenario);

@@ -3,10 +3,10 @@ import { FinalFailureError, SMS_ERROR_CODES, SmsError, ValidationError } from '.
 
 describe('SmsError', () => {
   it('carries the taxonomy fields with safe defaults', () => {
-    const error = new SmsError({ code: 'PROVIDER_ERROR', reason: 'OUTAGE', message: 'down' });
+    const error = new SmsError({ code: 'PROVIDER_ERROR', reason: 'PROVIDER_SERVER_ERROR', message: 'down' });
     expect(error).toBeInstanceOf(Error);
     expect(error.name).toBe('SmsError');
-    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', reason: 'OUTAGE', retryable: false, outcomeUnknown: false });
+    expect(error).toMatchObject({ code: 'PROVIDER_ERROR', reason: 'PROVIDER_SERVER_ERROR', retryable: false, outcomeUnknown: false });
     expect(error.fault).toBeUndefined();
   });
 
@@ -53,7 +53,7 @@ describe('ValidationError', () => {
   it('is both a ValidationError and an SmsError, and a plain SmsError is not a ValidationError', () => {
     expect(ValidationError.isInstance(error)).toBe(true);
     expect(SmsError.isInstance(error)).toBe(true);
-    expect(ValidationError.isInstance(new SmsError({ code: 'VALIDATION_ERROR', reason: 'X', message: 'x' }))).toBe(false);
+    expect(ValidationError.isInstance(new SmsError({ code: 'VALIDATION_ERROR', reason: 'INVALID_BODY', message: 'x' }))).toBe(false);
   });
 
   it('serialises field and fix', () => {
@@ -63,8 +63,8 @@ describe('ValidationError', () => {
 
 describe('FinalFailureError', () => {
   it('carries every attempt error and derives fault and retryability from them', () => {
-    const auth = new SmsError({ code: 'AUTH_ERROR', reason: 'BAD_CREDENTIALS', message: 'a', fault: 'provider', provider: 'twilio' });
-    const limited = new SmsError({ code: 'RATE_LIMITED', reason: 'LIMIT', message: 'b', fault: 'provider', retryable: true, retryAfterMs: 2000, provider: 'telnyx' });
+    const auth = new SmsError({ code: 'AUTH_ERROR', reason: 'AUTHENTICATION_FAILED', message: 'a', fault: 'provider', provider: 'twilio' });
+    const limited = new SmsError({ code: 'RATE_LIMITED', reason: 'PROVIDER_RATE_LIMITED', message: 'b', fault: 'provider', retryable: true, retryAfterMs: 2000, provider: 'telnyx' });
     const error = new FinalFailureError({ message: 'all failed', errors: [auth, limited] });
     expect(error).toMatchObject({ code: 'FINAL_FAILURE', fault: 'provider', retryable: true, retryAfterMs: 2000 });
     expect(error.errors).toEqual([auth, limited]);

@@ -78,7 +78,7 @@ describe('createSmsClient', () => {
     await shared.subscribe({ queue: 'requests', topics: ['sms.send_request'] }, async (delivery) => {
       const request = delivery.message as { request_id: string; correlation_id: string };
       const answer = (requestId: string, reason: string): SmsResponseEvent =>
-        buildResponseEvent({ target: { requestId, correlationId: request.correlation_id, tenantId: 'org-1', metadata: {} }, timestamp: Date.now(), outcome: { error: new SmsError({ code: 'PROVIDER_ERROR', reason, message: reason }) } });
+        buildResponseEvent({ target: { requestId, correlationId: request.correlation_id, tenantId: 'org-1', metadata: {} }, timestamp: Date.now(), outcome: { error: new SmsError({ code: 'PROVIDER_ERROR', reason: 'REQUEST_REJECTED', message: reason }) } });
       await shared.publish(answer('someone-else', 'OTHER'));
       await shared.publish(answer(request.request_id, 'FIRST'));
       await shared.publish(answer(request.request_id, 'REPEAT'));
@@ -86,7 +86,7 @@ describe('createSmsClient', () => {
     });
     const client = createSmsClient({ bus: shared });
     const response = await client.request({ ...message, correlationId: 'trace-1' });
-    expect(response.data.error?.reason).toBe('FIRST');
+    expect(response.data.error?.message).toBe('FIRST');
     expect(response.correlation_id).toBe('trace-1');
   });
 

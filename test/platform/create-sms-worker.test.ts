@@ -79,14 +79,14 @@ describe('createSmsWorker', () => {
   it('answers a send that never reached the service (a wrapper refused it) with a message id derived from the request', async () => {
     const { bus, answers } = await setUp({
       send: async () => {
-        throw new SmsError({ code: 'VALIDATION_ERROR', reason: 'BLOCKED_BY_HOST', message: 'The host refused it.', retryable: false });
+        throw new SmsError({ code: 'VALIDATION_ERROR', reason: 'REQUEST_REJECTED', message: 'The host refused it.', retryable: false });
       },
     });
     const request = envelope();
     await bus.publish(request, { mandatory: true });
     await until('the answer', () => answers.length === 1);
     expect(answers[0]?.data.message_id).toBe(deriveUuid('sms.message', request.request_id));
-    expect(answers[0]?.data.error?.reason).toBe('BLOCKED_BY_HOST');
+    expect(answers[0]?.data.error?.reason).toBe('REQUEST_REJECTED');
   });
 
   it('answers a refusal of the service (an idempotency conflict) and acks it: not poison', async () => {

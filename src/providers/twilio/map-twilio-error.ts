@@ -1,3 +1,4 @@
+import type { SmsErrorReason } from '../../errors/error-reason';
 import type { SmsError } from '../../errors/sms-error';
 import type { ErrorClassification } from '../http-outcome';
 import { createProviderError, resolveClassification } from '../http-outcome';
@@ -11,7 +12,7 @@ export interface TwilioErrorRow extends ErrorClassification {
 
 const notSent = (
   code: ErrorClassification['code'],
-  reason: string,
+  reason: SmsErrorReason,
   fault: ErrorClassification['fault'],
   retryable: boolean,
   meaning: string,
