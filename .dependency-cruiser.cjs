@@ -8,8 +8,8 @@
 const layers = [
   {
     name: 'foundation',
-    comment: 'the clock, errors and option checks, hashing, ordered maps, optional-peer loading: no SMS knowledge',
-    path: '^src/(clock\\.ts|errors|options|hashing|collections|optional-peers)/?',
+    comment: 'the clock and the one sleep, errors and option checks, hashing, ordered maps, optional-peer loading: no SMS knowledge',
+    path: '^src/(clock\\.ts|timers|errors|options|hashing|collections|optional-peers)/?',
   },
   {
     name: 'values',

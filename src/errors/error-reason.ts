@@ -1,5 +1,3 @@
-import type { PhoneValidationReason } from '../phone/phone-validation-reason';
-
 /**
  * Every `SmsError.reason`: the finer, machine-readable detail inside a `code` (docs/errors.md). Grouped by
  * where they arise. New reasons may be added in a minor release, so code that branches on them keeps a
@@ -22,6 +20,17 @@ export const SMS_ERROR_REASONS = [
   'INVALID_FIELD',
   'INVALID_MESSAGE_ID',
   'OPTED_OUT',
+  // A phone number the library refused (VALIDATION_ERROR): `PhoneValidationReason`, docs/phone-numbers.md.
+  'NOT_A_STRING',
+  'EMPTY',
+  'INVALID_CHARACTERS',
+  'MISSING_COUNTRY_CODE',
+  'TOO_LONG',
+  'TOO_SHORT',
+  'INVALID_COUNTRY_CODE',
+  'INVALID_NUMBER',
+  'COUNTRY_NOT_ALLOWED',
+  'BLOCKED_NUMBER_TYPE',
   // The recipient, as the library or a provider judged it (VALIDATION_ERROR).
   'INVALID_PHONE_NUMBER',
   'INVALID_RECIPIENT',
@@ -131,5 +140,4 @@ export const SMS_ERROR_REASONS = [
   'UNKNOWN',
 ] as const;
 
-/** A reason of this library's own, or why a phone number was refused (`PhoneValidationReason`). */
-export type SmsErrorReason = (typeof SMS_ERROR_REASONS)[number] | PhoneValidationReason;
+export type SmsErrorReason = (typeof SMS_ERROR_REASONS)[number];

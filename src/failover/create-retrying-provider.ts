@@ -8,6 +8,7 @@ import { decideRetry } from './decide-retry';
 import type { ReliableSendOptions } from './reliable-send-options';
 import { readRetryOptions, type RetryOptions } from './retry-options';
 import { sendReportingAttempt } from './send-reporting-attempt';
+import { sleep } from '../timers/sleep';
 
 /** An `SmsProvider` whose `send` takes the retry listener (`onRetry`) too. */
 export interface RetryingProvider extends SmsProvider {
@@ -83,7 +84,7 @@ export function createRetryingProvider(options: RetryingProviderOptions): Retryi
               } catch {
                 // A listener's failure never changes the send (the service reports its own).
               }
-              return wait(decision.delayMs, signal);
+              return sleep(decision.delayMs, signal);
             },
           },
         );
@@ -100,22 +101,6 @@ export function createRetryingProvider(options: RetryingProviderOptions): Retryi
 function withRemainingValidity(request: ProviderSendRequest, ttlMs: number, elapsedMs: number): ProviderSendRequest {
   if (request.validityPeriodSeconds === undefined || elapsedMs <= 0) return request;
   return { ...request, validityPeriodSeconds: Math.max(1, Math.floor((ttlMs - elapsedMs) / 1000)) };
-}
-
-/** Resolves true after `delayMs`, or false as soon as `signal` aborts. */
-function wait(delayMs: number, signal: AbortSignal | undefined): Promise<boolean> {
-  if (signal?.aborted === true) return Promise.resolve(false);
-  return new Promise((resolve) => {
-    const onAbort = (): void => {
-      clearTimeout(timer);
-      resolve(false);
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', onAbort);
-      resolve(true);
-    }, delayMs);
-    signal?.addEventListener('abort', onAbort, { once: true });
-  });
 }
 
 function abortedBeforeRetry(provider: string): SmsError {

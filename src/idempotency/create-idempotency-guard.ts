@@ -6,6 +6,7 @@ import type { ResolvedIdempotencyOptions } from './idempotency-options';
 import { idempotencyRecordKey } from './idempotency-record-key';
 import type { IdempotencyStore, StoredSendOutcome } from './idempotency-store';
 import { reviveSmsError } from './revive-sms-error';
+import { sleep } from '../timers/sleep';
 
 /** What the guard needs of a validated request. */
 export interface GuardedRequest extends FingerprintedRequest {
@@ -119,8 +120,4 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions): Idempo
 function replay(outcome: StoredSendOutcome): SendResult {
   if (outcome.status === 'sent') return outcome.result;
   throw reviveSmsError(outcome.error);
-}
-
-function sleep(milliseconds: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, milliseconds));
 }

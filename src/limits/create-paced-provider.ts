@@ -7,6 +7,7 @@ import { QuotaExceededError } from './quota-exceeded-error';
 import type { PaceRule } from './quota-options';
 import { readPaceRule, readPaceRules, type ResolvedPaceRule } from './read-pace-rule';
 import type { SenderPacer } from './sender-pacer';
+import { sleep } from '../timers/sleep';
 
 export interface PacedProviderOptions {
   provider: SmsProvider;
@@ -51,7 +52,7 @@ export function createPacedProvider(options: PacedProviderOptions): SmsProvider 
       const decision = await pacer.reserve({ key: `${provider.id}:${request.from ?? 'default'}`, intervalMs: rule.intervalMs, maxWaitMs: rule.maxWaitMs });
       onStoreDecision?.(decision.storeError);
       if (!decision.accepted) throw queueFull(provider.id, request, rule, decision.retryAfterMs);
-      if (decision.waitMs > 0) await waitForSlot(decision.waitMs, sendOptions?.signal, provider.id);
+      if (decision.waitMs > 0 && !(await sleep(decision.waitMs, sendOptions?.signal))) throw abortedWhilePaced(provider.id);
       return provider.send(request, sendOptions);
     },
   };
@@ -71,28 +72,15 @@ function queueFull(providerId: string, request: ProviderSendRequest, rule: Resol
   });
 }
 
-/** Waits on a real timer (fakeable with the test runner's timers); the provider has not been called yet. */
-function waitForSlot(milliseconds: number, signal: AbortSignal | undefined, providerId: string): Promise<void> {
-  return new Promise((resolve, reject) => {
-    const aborted = () => {
-      clearTimeout(timer);
-      reject(
-        new SmsError({
-          code: 'TIMEOUT',
-          reason: 'ABORTED_WHILE_PACED',
-          message: `The send was aborted while waiting for its sender's slot on "${providerId}"; nothing was sent.`,
-          fault: 'request',
-          retryable: true,
-          outcomeUnknown: false,
-          provider: providerId,
-        }),
-      );
-    };
-    const timer = setTimeout(() => {
-      signal?.removeEventListener('abort', aborted);
-      resolve();
-    }, milliseconds);
-    if (signal?.aborted) aborted();
-    else signal?.addEventListener('abort', aborted, { once: true });
+/** Aborted while waiting for the sender's slot: the provider has not been called, nothing was sent. */
+function abortedWhilePaced(providerId: string): SmsError {
+  return new SmsError({
+    code: 'TIMEOUT',
+    reason: 'ABORTED_WHILE_PACED',
+    message: `The send was aborted while waiting for its sender's slot on "${providerId}"; nothing was sent.`,
+    fault: 'request',
+    retryable: true,
+    outcomeUnknown: false,
+    provider: providerId,
   });
 }
