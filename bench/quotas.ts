@@ -8,8 +8,8 @@
  */
 import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
-import { RedisRateLimiter } from '../src/adapters/redis/redis-rate-limiter';
-import { InMemoryQuotaLimiter, SMSService, systemClock, type QuotaCounter, type QuotaLimiter, type SMSServiceOptions } from '../src/index';
+import { createRedisRateLimiter } from '../src/adapters/redis/redis-rate-limiter';
+import { createInMemoryQuotaLimiter, SMSService, systemClock, type QuotaCounter, type QuotaLimiter, type SMSServiceOptions } from '../src/index';
 import { QuotaGate } from '../src/limits/quota-gate';
 import { QuotaNotifier } from '../src/limits/quota-notifier';
 import { readLimitOptions } from '../src/limits/read-quota-options';
@@ -107,10 +107,10 @@ export async function runQuotasBenchmark(): Promise<void> {
   const redis = await connectRedis();
   const keyPrefix = `bench-quotas-${process.pid}`;
   try {
-    const memory = new InMemoryQuotaLimiter();
+    const memory = createInMemoryQuotaLimiter();
     const limiterRows = [await decisions('InMemoryQuotaLimiter.consume (hourly + daily)', memory, 1, 1000)];
     if (redis !== undefined) {
-      const onRedis = new RedisRateLimiter({ client: redis, keyPrefix, timeoutMs: 2000 });
+      const onRedis = createRedisRateLimiter({ client: redis, keyPrefix, timeoutMs: 2000 });
       limiterRows.push(await decisions('RedisRateLimiter.consume, one at a time', onRedis, 1, 1000));
       limiterRows.push(await decisions('RedisRateLimiter.consume, 50 in flight', onRedis, 50, 1000));
     }
@@ -120,7 +120,7 @@ export async function runQuotasBenchmark(): Promise<void> {
     const bareTask = sender({});
     const memoryTask = sender({ quotas: { hourly: unreachable, daily: unreachable } });
     const guardedTask = sender({ quotas: { hourly: unreachable, daily: unreachable }, guards: { perDestination: { limit: unreachable }, perPrefix: { limit: unreachable } } });
-    const redisTask = redis === undefined ? undefined : sender({ quotas: { limiter: new RedisRateLimiter({ client: redis, keyPrefix, timeoutMs: 2000 }), hourly: unreachable, daily: unreachable } });
+    const redisTask = redis === undefined ? undefined : sender({ quotas: { limiter: createRedisRateLimiter({ client: redis, keyPrefix, timeoutMs: 2000 }), hourly: unreachable, daily: unreachable } });
     const bare: Measurement[] = [];
     const withMemory: Measurement[] = [];
     // Interleaved: bare, quota, bare, quota…, so drift in machine speed hits both alike.

@@ -7,7 +7,7 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { createRedisIdempotencyStore, type RedisIdempotencyStore } from '../src/adapters/redis/redis-idempotency-store';
-import { InMemoryIdempotencyStore, SMSService, type IdempotencyStore } from '../src/index';
+import { createInMemoryIdempotencyStore, SMSService, type IdempotencyStore } from '../src/index';
 import { createFakeProvider } from '../src/testing/index';
 import { formatNumber, measure, type Measurement } from './measure';
 
@@ -58,7 +58,7 @@ async function connectRedis(): Promise<RedisIdempotencyStore | string> {
 export async function runReliabilityBenchmark(minimumMs = 1_000): Promise<void> {
   const bare = await measureSends('bare pipeline (1 provider, no retry/breaker/key)', { reliable: false, keyed: false }, minimumMs);
   const reliable = await measureSends('+ retries, failover over 2, breakers', { reliable: true, keyed: false }, minimumMs);
-  const memory = await measureSends('+ idempotency key, in-memory store', { reliable: true, store: new InMemoryIdempotencyStore(), keyed: true }, minimumMs);
+  const memory = await measureSends('+ idempotency key, in-memory store', { reliable: true, store: createInMemoryIdempotencyStore(), keyed: true }, minimumMs);
   const redis = await connectRedis();
   const rows = [bare, reliable, memory];
   if (typeof redis !== 'string') {

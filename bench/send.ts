@@ -5,7 +5,7 @@
  * idempotency stores full so every send evicts, against the same sends on fresh stores.
  */
 import { pathToFileURL } from 'node:url';
-import { calculateSegments, InMemoryIdempotencyStore, InMemoryMessageStore, SMSService, validatePhoneNumber } from '../src/index';
+import { calculateSegments, createInMemoryIdempotencyStore, createInMemoryMessageStore, SMSService, validatePhoneNumber } from '../src/index';
 import { createFakeProvider } from '../src/testing/index';
 import { formatNumber, measure } from './measure';
 
@@ -37,7 +37,7 @@ export async function runSendBenchmark(): Promise<void> {
     let sequence = 0;
     return () => ({ ...request(), idempotencyKey: `${label}-${(sequence += 1)}` });
   };
-  const storesFor = (messages: number, records: number) => ({ store: new InMemoryMessageStore({ maxMessages: messages }), idempotency: { store: new InMemoryIdempotencyStore({ maxRecords: records }) } });
+  const storesFor = (messages: number, records: number) => ({ store: createInMemoryMessageStore({ maxMessages: messages }), idempotency: { store: createInMemoryIdempotencyStore({ maxRecords: records }) } });
   // Room for everything the measurement sends: these never evict.
   const fresh = new SMSService({ providers: [provider], ...storesFor(1_000_000, 1_000_000) });
   const filled = new SMSService({ providers: [provider], ...storesFor(10_000, 50_000) });

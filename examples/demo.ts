@@ -6,7 +6,7 @@
  * Run: npm run demo
  */
 import { pathToFileURL } from 'node:url';
-import { InMemoryEventBus, SMSService, SmsError, calculateSegments, estimateCost, type SmsEvent } from '@ocelot-platform/tools-core';
+import { createInMemoryEventPublisher, SMSService, SmsError, calculateSegments, estimateCost, type SmsEvent } from '@ocelot-platform/tools-core';
 import { createFakeProvider } from '@ocelot-platform/tools-core/testing';
 
 const samples = [
@@ -16,7 +16,7 @@ const samples = [
 ];
 
 export async function runDemo(write: (line: string) => void = console.log): Promise<void> {
-  const events = new InMemoryEventBus();
+  const events = createInMemoryEventPublisher();
   const published: SmsEvent[] = [];
   events.subscribe('*', (event) => void published.push(event));
 

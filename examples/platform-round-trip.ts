@@ -8,7 +8,7 @@
  */
 import { pathToFileURL } from 'node:url';
 import {
-  createInMemoryBus,
+  createInMemoryEventBus,
   createSmsClient,
   createSmsWorker,
   createWorkerEventPublisher,
@@ -21,7 +21,7 @@ import {
 import { createFakeProvider } from '@ocelot-platform/tools-core/testing';
 
 export async function runPlatformRoundTrip(write: (line: string) => void = console.log): Promise<void> {
-  const bus = createInMemoryBus();
+  const bus = createInMemoryEventBus();
   const twilio = createFakeProvider({ id: 'twilio' });
   // An abuse guard of one message per number per second: a second message to the number waits.
   const sms = new SMSService({ providers: [twilio], events: createWorkerEventPublisher({ bus }), guards: { perDestination: { limit: 1, durationMs: 1_000 }, perPrefix: false } });

@@ -11,13 +11,13 @@
  * The test suite runs this file with nock answering for both APIs (test/examples/reliable-send.test.ts).
  */
 import { pathToFileURL } from 'node:url';
-import { InMemoryEventBus, InMemoryIdempotencyStore, SMSService, SmsError } from '@ocelot-platform/tools-core';
+import { createInMemoryEventPublisher, type InMemoryEventPublisher, createInMemoryIdempotencyStore, SMSService, SmsError } from '@ocelot-platform/tools-core';
 
 export async function sendReliably(
   to: string,
   idempotencyKey: string,
   env: Readonly<Record<string, string | undefined>> = process.env,
-  events: InMemoryEventBus = new InMemoryEventBus(),
+  events: InMemoryEventPublisher = createInMemoryEventPublisher(),
 ): Promise<string[]> {
   const report: string[] = [];
   events.subscribe('sms.retrying', (event) => {
@@ -28,7 +28,7 @@ export async function sendReliably(
     retry: { attempts: 3, initialDelayMs: 500, maxDelayMs: 8_000, maxTotalMs: 30_000 },
     circuitBreaker: { failureThreshold: 5, cooldownMs: 30_000 },
     // One process here; pass createRedisIdempotencyStore(...) to share keys between processes.
-    idempotency: { store: new InMemoryIdempotencyStore(), inFlight: 'wait' },
+    idempotency: { store: createInMemoryIdempotencyStore(), inFlight: 'wait' },
     onBackgroundError: (error) => console.error('could not record or publish:', error),
   });
 

@@ -15,7 +15,7 @@
  */
 import { createServer, type Server } from 'node:http';
 import { pathToFileURL } from 'node:url';
-import { createWebhookHandler, InMemoryEventBus, InMemoryOptOutStore, maskPhoneNumber, SMSService, toNodeHandler } from '@ocelot-platform/tools-core';
+import { createWebhookHandler, createInMemoryEventPublisher, createInMemoryOptOutStore, maskPhoneNumber, SMSService, toNodeHandler } from '@ocelot-platform/tools-core';
 
 export interface WebhookServer {
   readonly server: Server;
@@ -23,7 +23,7 @@ export interface WebhookServer {
 }
 
 export function createWebhookServer(env: Readonly<Record<string, string | undefined>> = process.env, write: (line: string) => void = console.log): WebhookServer {
-  const events = new InMemoryEventBus();
+  const events = createInMemoryEventPublisher();
   events.subscribe('sms.status', (event) => {
     const error = event.data.error === null ? '' : ` (${event.data.error_code}: ${event.data.error.reason})`;
     write(`status ${event.data.message_id ?? `unknown message ${event.data.provider_message_id}`}: ${event.data.previous_status ?? '?'} -> ${event.data.status}${error}`);
@@ -33,7 +33,7 @@ export function createWebhookServer(env: Readonly<Record<string, string | undefi
     write(`received from ${maskPhoneNumber(event.data.from)} via ${event.data.provider}: ${event.data.body.length} characters, ${event.data.media.length} media${keyword}`);
   });
   // One process here; createRedisOptOutStore (@ocelot-platform/tools-core/redis) shares opt-outs between processes.
-  const sms = SMSService.fromEnv(env, { events, optOuts: new InMemoryOptOutStore() });
+  const sms = SMSService.fromEnv(env, { events, optOuts: createInMemoryOptOutStore() });
   const handler = createWebhookHandler({
     service: sms,
     providers: {

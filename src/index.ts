@@ -36,7 +36,7 @@ export { createReliableProvider, type ReliableProvider, type ReliableProviderOpt
 export type { CircuitState, ProviderHealth, ServiceHealth } from './failover/provider-health';
 export type { ProviderRetry, ReliableSendOptions } from './failover/reliable-send-options';
 
-export { InMemoryIdempotencyStore, type InMemoryIdempotencyStoreOptions } from './idempotency/in-memory-idempotency-store';
+export { createInMemoryIdempotencyStore, type InMemoryIdempotencyStore, type InMemoryIdempotencyStoreOptions } from './idempotency/in-memory-idempotency-store';
 export type { IdempotencyOptions } from './idempotency/idempotency-options';
 export type {
   IdempotencyStore,
@@ -47,12 +47,12 @@ export type {
   StoredSendOutcome,
 } from './idempotency/idempotency-store';
 
-export { InMemoryEventBus, type InMemoryEventBusOptions, type SmsEventHandler } from './events/in-memory-event-bus';
+export { createInMemoryEventPublisher, type InMemoryEventPublisher, type InMemoryEventPublisherOptions, type SmsEventHandler } from './events/in-memory-event-publisher';
 export type { EventPublisher } from './events/event-publisher';
 export { SMS_EVENT_SCHEMA_VERSION } from './events/sms-event';
 export type { SmsEvent, SmsEventType, SmsEventError, SmsResultEvent, SmsResultEventData, SmsRetryingEvent, SmsRetryingEventData } from './events/sms-event';
 
-export { InMemoryMessageStore, type InMemoryMessageStoreOptions } from './store/in-memory-message-store';
+export { createInMemoryMessageStore, type InMemoryMessageStore, type InMemoryMessageStoreOptions } from './store/in-memory-message-store';
 export type { MessageStore, MessageUpdate } from './store/message-store';
 export type { MessageRecord } from './store/message-record';
 
@@ -69,7 +69,8 @@ export {
   applyStatusTransition,
   STATUS_RANK,
   updateRecordStatus,
-  InMemoryWebhookDedupeStore,
+  createInMemoryWebhookDedupeStore,
+  type InMemoryWebhookDedupeStore,
 } from './webhooks';
 export type {
   WebhookHandler,
@@ -102,11 +103,11 @@ export type {
   WebhookDedupeStore,
   InMemoryWebhookDedupeStoreOptions,
 } from './webhooks';
-export { OPT_OUT_KEYWORDS, classifyOptOutKeyword, ANY_SENDER, InMemoryOptOutStore, findOptOutError } from './opt-outs';
+export { OPT_OUT_KEYWORDS, classifyOptOutKeyword, ANY_SENDER, createInMemoryOptOutStore, type InMemoryOptOutStore, findOptOutError } from './opt-outs';
 export type { OptOutAction, OptOutKeyword, OptOutKeywordMatch, OptOutStore, OptOutEntry, OptOutPair, OptOutQuery } from './opt-outs';
 
-export { InMemoryQuotaLimiter, type InMemoryQuotaLimiterOptions } from './limits/in-memory-quota-limiter';
-export { InMemorySenderPacer, type InMemorySenderPacerOptions } from './limits/in-memory-sender-pacer';
+export { createInMemoryQuotaLimiter, type InMemoryQuotaLimiter, type InMemoryQuotaLimiterOptions } from './limits/in-memory-quota-limiter';
+export { createInMemorySenderPacer, type InMemorySenderPacer, type InMemorySenderPacerOptions } from './limits/in-memory-sender-pacer';
 export { createPacedProvider, type PacedProviderOptions } from './limits/create-paced-provider';
 export { QuotaExceededError, type QuotaExceededErrorOptions, type QuotaWindowName } from './limits/quota-exceeded-error';
 export type { QuotaLimiter, QuotaCounter, QuotaCounterState, QuotaDecision, QuotaReading } from './limits/quota-limiter';
@@ -135,7 +136,7 @@ export { smsReceivedEventSchema } from './events/contracts/sms-received-event-sc
 export { smsEventErrorSchema } from './events/contracts/sms-event-error-schema';
 export type { SmsResponseEvent } from './events/contracts/sms-response-event';
 export type { EventBus, BusMessage, BusDelivery, BusHandler, BusSubscription, PublishOptions, SubscribeOptions, RetryLaterOptions } from './platform/event-bus';
-export { createInMemoryBus, type InMemoryBus, type InMemoryBusOptions } from './platform/create-in-memory-bus';
+export { createInMemoryEventBus, type InMemoryEventBus, type InMemoryEventBusOptions } from './platform/in-memory-event-bus';
 export { deadLetterQueueName } from './platform/dead-letter-queue-name';
 export { createSmsWorker, DEFAULT_SEND_REQUEST_QUEUE, type SmsWorker, type SmsWorkerOptions } from './platform/create-sms-worker';
 export type { SmsWorkerLogEntry } from './platform/sms-worker-log-entry';

@@ -51,7 +51,7 @@ export function readIdempotencyOptions(value: unknown, retryBudgetMs: number): R
   const options = checkOptionsObject(field, value, ['store', 'retentionMs', 'leaseMs', 'inFlight', 'waitTimeoutMs', 'pollIntervalMs', 'onStoreUnavailable']);
   const store = options.store as Partial<IdempotencyStore> | undefined;
   if (store !== undefined && (typeof store !== 'object' || store === null || ['claim', 'complete', 'release'].some((method) => typeof store[method as keyof IdempotencyStore] !== 'function'))) {
-    throw optionError(`${field}.store`, 'is not an IdempotencyStore (it needs claim, complete and release).', 'pass new InMemoryIdempotencyStore() or createRedisIdempotencyStore(...).');
+    throw optionError(`${field}.store`, 'is not an IdempotencyStore (it needs claim, complete and release).', 'pass createInMemoryIdempotencyStore() or createRedisIdempotencyStore(...).');
   }
   const minimumLeaseMs = retryBudgetMs + LAST_ATTEMPT_MARGIN_MS;
   const leaseMs = readWholeNumber(`${field}.leaseMs`, options.leaseMs, Math.max(5 * 60_000, minimumLeaseMs), 1_000, 24 * HOUR_MS);

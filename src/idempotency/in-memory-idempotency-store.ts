@@ -25,16 +25,7 @@ interface MemoryRecord {
   readonly outcome: string | undefined;
 }
 
-/**
- * The embedded idempotency store: one process, no server. Claims are atomic because JavaScript runs
- * one claim at a time. Expired records are pruned as new ones arrive; past `maxRecords` the oldest are
- * evicted, which forgets their keys early (use the Redis store when that matters, or several
- * processes send).
- *
- * @example
- * const sms = new SMSService({ providers: [provider], idempotency: { store: new InMemoryIdempotencyStore() } });
- */
-export class InMemoryIdempotencyStore implements IdempotencyStore {
+class InMemoryIdempotencyStore implements IdempotencyStore {
   private readonly records = new WriteOrderedMap<string, MemoryRecord>();
   private readonly clock: Clock;
   readonly maxRecords: number;
@@ -103,4 +94,19 @@ export class InMemoryIdempotencyStore implements IdempotencyStore {
       this.records.delete(oldest[0]);
     }
   }
+}
+
+export type { InMemoryIdempotencyStore };
+
+/**
+ * The embedded idempotency store: one process, no server. Claims are atomic because JavaScript runs
+ * one claim at a time. Expired records are pruned as new ones arrive; past `maxRecords` the oldest are
+ * evicted, which forgets their keys early (use the Redis store when that matters, or several
+ * processes send).
+ *
+ * @example
+ * const sms = new SMSService({ providers: [provider], idempotency: { store: createInMemoryIdempotencyStore() } });
+ */
+export function createInMemoryIdempotencyStore(options: InMemoryIdempotencyStoreOptions = {}): InMemoryIdempotencyStore {
+  return new InMemoryIdempotencyStore(options);
 }

@@ -1,7 +1,7 @@
 import type { Clock } from '../clock';
 import type { SmsProvider } from '../providers/provider';
 import { createPacedProvider } from './create-paced-provider';
-import { InMemorySenderPacer } from './in-memory-sender-pacer';
+import { createInMemorySenderPacer } from './in-memory-sender-pacer';
 import { checkObject, optionError } from './limit-option-checks';
 import type { PacingOptions } from './quota-options';
 import { readPaceRule, readPaceRules } from './read-pace-rule';
@@ -22,7 +22,7 @@ export function applyPacing(
   checkObject('options.pacing', pacing, pacingKeys, '{ providers: { twilio: { messagesPerSecond: 1 } } }');
   const pacer = pacing.pacer as unknown;
   if (pacer !== undefined && (typeof pacer !== 'object' || pacer === null || typeof (pacer as SenderPacer).reserve !== 'function')) {
-    throw optionError('options.pacing.pacer', 'is not a SenderPacer (it needs a reserve function).', 'pass new InMemorySenderPacer() or a RedisRateLimiter, or leave it out.');
+    throw optionError('options.pacing.pacer', 'is not a SenderPacer (it needs a reserve function).', 'pass createInMemorySenderPacer() or a RedisRateLimiter, or leave it out.');
   }
   if (pacing.default !== undefined) readPaceRule('options.pacing.default', pacing.default);
   const providerRules = readPaceRules('options.pacing.providers', pacing.providers);
@@ -35,7 +35,7 @@ export function applyPacing(
   if (pacing.default === undefined && providerRules.size === 0 && senderRules.size === 0) {
     throw optionError('options.pacing', 'sets no rule.', 'set default, providers or senders, e.g. { providers: { twilio: { messagesPerSecond: 1 } } }, or leave pacing out.');
   }
-  const sharedPacer = (pacer as SenderPacer | undefined) ?? new InMemorySenderPacer({ clock: context.clock });
+  const sharedPacer = (pacer as SenderPacer | undefined) ?? createInMemorySenderPacer({ clock: context.clock });
   return providers.map((provider) => {
     const rule = (pacing.providers !== undefined && Object.hasOwn(pacing.providers, provider.id) ? pacing.providers[provider.id] : undefined) ?? pacing.default;
     if (rule === undefined && senderRules.size === 0) return provider;

@@ -2,7 +2,7 @@ import { SmsError } from '../errors/sms-error';
 import { isE164 } from '../phone/is-e164';
 import { maskPhoneNumber } from '../phone/mask-phone-number';
 import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider } from '../providers/provider';
-import { InMemorySenderPacer } from './in-memory-sender-pacer';
+import { createInMemorySenderPacer } from './in-memory-sender-pacer';
 import { QuotaExceededError } from './quota-exceeded-error';
 import type { PaceRule } from './quota-options';
 import { readPaceRule, readPaceRules, type ResolvedPaceRule } from './read-pace-rule';
@@ -41,7 +41,7 @@ export function createPacedProvider(options: PacedProviderOptions): SmsProvider 
   const { provider, onStoreDecision } = options;
   const defaultRule = options.rule === undefined ? undefined : readPaceRule('options.rule', options.rule);
   const senders = readPaceRules('options.senders', options.senders);
-  const pacer = options.pacer ?? new InMemorySenderPacer();
+  const pacer = options.pacer ?? createInMemorySenderPacer();
   return {
     specificationVersion: 'v1',
     id: provider.id,

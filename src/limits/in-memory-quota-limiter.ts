@@ -16,24 +16,7 @@ interface Window {
 /** Expired windows are swept once the map grows past this many entries (then past twice the live count). */
 const FIRST_SWEEP_AT = 1024;
 
-/**
- * The embedded quota limiter: fixed windows in this process's memory, no server. Each charge is checked
- * and applied synchronously, with no `await` in between, so concurrent sends in one process can never
- * both take the last point: the check-and-consume is atomic (reliability.md §4). Counters are per
- * process; hosts running several instances use the Redis adapter (`@ocelot-platform/tools-core/redis`).
- *
- * Written here rather than on rate-limiter-flexible's `RateLimiterMemory`, which reads `Date.now()` and
- * schedules real timers, so windows could not follow an injected clock.
- *
- * @example
- * const limiter = new InMemoryQuotaLimiter();
- * const decision = await limiter.consume([
- *   { name: 'hourly', key: 'tenant:org-1:hourly', limit: 100, durationMs: 3_600_000, cost: 1 },
- *   { name: 'daily', key: 'tenant:org-1:daily', limit: 500, durationMs: 86_400_000, cost: 1 },
- * ]);
- * decision.allowed; // true
- */
-export class InMemoryQuotaLimiter implements QuotaLimiter {
+class InMemoryQuotaLimiter implements QuotaLimiter {
   private readonly clock: Clock;
   private readonly windows = new Map<string, Window>();
   private sweepAt = FIRST_SWEEP_AT;
@@ -108,4 +91,27 @@ export class InMemoryQuotaLimiter implements QuotaLimiter {
     }
     this.sweepAt = Math.max(FIRST_SWEEP_AT, this.windows.size * 2);
   }
+}
+
+export type { InMemoryQuotaLimiter };
+
+/**
+ * The embedded quota limiter: fixed windows in this process's memory, no server. Each charge is checked
+ * and applied synchronously, with no `await` in between, so concurrent sends in one process can never
+ * both take the last point: the check-and-consume is atomic (reliability.md §4). Counters are per
+ * process; hosts running several instances use the Redis adapter (`@ocelot-platform/tools-core/redis`).
+ *
+ * Written here rather than on rate-limiter-flexible's `RateLimiterMemory`, which reads `Date.now()` and
+ * schedules real timers, so windows could not follow an injected clock.
+ *
+ * @example
+ * const limiter = createInMemoryQuotaLimiter();
+ * const decision = await limiter.consume([
+ *   { name: 'hourly', key: 'tenant:org-1:hourly', limit: 100, durationMs: 3_600_000, cost: 1 },
+ *   { name: 'daily', key: 'tenant:org-1:daily', limit: 500, durationMs: 86_400_000, cost: 1 },
+ * ]);
+ * decision.allowed; // true
+ */
+export function createInMemoryQuotaLimiter(options: InMemoryQuotaLimiterOptions = {}): InMemoryQuotaLimiter {
+  return new InMemoryQuotaLimiter(options);
 }

@@ -8,18 +8,7 @@ export interface InMemorySenderPacerOptions {
 
 const FIRST_SWEEP_AT = 1024;
 
-/**
- * Paces senders within this process: each sender has a "next free slot" time; a send takes the later of
- * now and that slot, and pushes it one interval on. Reservation is synchronous, so concurrent sends get
- * distinct slots. Written here rather than on rate-limiter-flexible's `RateLimiterQueue`, which keeps its
- * own real timers (reliability.md §4): this one follows the injected clock and never holds a timer.
- *
- * @example
- * const pacer = new InMemorySenderPacer();
- * await pacer.reserve({ key: 'twilio:+14155550100', intervalMs: 1000, maxWaitMs: 30_000 }); // { waitMs: 0, … }
- * await pacer.reserve({ key: 'twilio:+14155550100', intervalMs: 1000, maxWaitMs: 30_000 }); // { waitMs: 1000, … }
- */
-export class InMemorySenderPacer implements SenderPacer {
+class InMemorySenderPacer implements SenderPacer {
   private readonly clock: Clock;
   private readonly nextSlots = new Map<string, number>();
   private sweepAt = FIRST_SWEEP_AT;
@@ -51,4 +40,21 @@ export class InMemorySenderPacer implements SenderPacer {
     }
     this.sweepAt = Math.max(FIRST_SWEEP_AT, this.nextSlots.size * 2);
   }
+}
+
+export type { InMemorySenderPacer };
+
+/**
+ * Paces senders within this process: each sender has a "next free slot" time; a send takes the later of
+ * now and that slot, and pushes it one interval on. Reservation is synchronous, so concurrent sends get
+ * distinct slots. Written here rather than on rate-limiter-flexible's `RateLimiterQueue`, which keeps its
+ * own real timers (reliability.md §4): this one follows the injected clock and never holds a timer.
+ *
+ * @example
+ * const pacer = createInMemorySenderPacer();
+ * await pacer.reserve({ key: 'twilio:+14155550100', intervalMs: 1000, maxWaitMs: 30_000 }); // { waitMs: 0, … }
+ * await pacer.reserve({ key: 'twilio:+14155550100', intervalMs: 1000, maxWaitMs: 30_000 }); // { waitMs: 1000, … }
+ */
+export function createInMemorySenderPacer(options: InMemorySenderPacerOptions = {}): InMemorySenderPacer {
+  return new InMemorySenderPacer(options);
 }

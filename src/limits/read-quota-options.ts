@@ -1,4 +1,4 @@
-import { InMemoryQuotaLimiter } from './in-memory-quota-limiter';
+import { createInMemoryQuotaLimiter } from './in-memory-quota-limiter';
 import { checkFunction, checkObject, checkWholeNumber, describe, isPlainObject, optionError } from './limit-option-checks';
 import type { Clock } from '../clock';
 import type { QuotaEvent } from '../events/quota-event';
@@ -44,7 +44,7 @@ export function readLimitOptions(quotas: QuotaOptions | undefined, guards: Guard
     throw optionError('options.quotas', 'sets no limit.', 'set hourly, daily or perTenant, e.g. { hourly: 100, daily: 500 }, or leave quotas out.');
   }
   return {
-    limiter: quotas?.limiter ?? new InMemoryQuotaLimiter({ clock }),
+    limiter: quotas?.limiter ?? createInMemoryQuotaLimiter({ clock }),
     hourly: quotas?.hourly,
     daily: quotas?.daily,
     perTenant: quotas?.perTenant,
@@ -61,7 +61,7 @@ function checkQuotas(quotas: QuotaOptions): void {
   checkObject('options.quotas', quotas, quotaKeys, '{ hourly: 100, daily: 500 }');
   const limiter = quotas.limiter as unknown;
   if (limiter !== undefined && (typeof limiter !== 'object' || limiter === null || typeof (limiter as QuotaLimiter).consume !== 'function' || typeof (limiter as QuotaLimiter).peek !== 'function')) {
-    throw optionError('options.quotas.limiter', 'is not a QuotaLimiter (it needs consume and peek functions).', 'pass new InMemoryQuotaLimiter() or a RedisRateLimiter, or leave it out.');
+    throw optionError('options.quotas.limiter', 'is not a QuotaLimiter (it needs consume and peek functions).', 'pass createInMemoryQuotaLimiter() or a RedisRateLimiter, or leave it out.');
   }
   checkWholeNumber('options.quotas.hourly', quotas.hourly, 1, MAXIMUM_LIMIT);
   checkWholeNumber('options.quotas.daily', quotas.daily, 1, MAXIMUM_LIMIT);

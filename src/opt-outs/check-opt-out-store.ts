@@ -9,7 +9,7 @@ export function checkOptOutStore(store: unknown, field: string): asserts store i
       field,
       reason: 'INVALID_OPTION',
       problem: 'is not an OptOutStore (it needs add, remove and find).',
-      fix: "pass new InMemoryOptOutStore(), or createRedisOptOutStore(...) from '@ocelot-platform/tools-core/redis'.",
+      fix: "pass createInMemoryOptOutStore(), or createRedisOptOutStore(...) from '@ocelot-platform/tools-core/redis'.",
     });
   }
 }

@@ -1,16 +1,6 @@
 import { ANY_SENDER, type OptOutEntry, type OptOutPair, type OptOutQuery, type OptOutStore } from './opt-out-store';
 
-/**
- * The embedded opt-out store, for one process (tests, development, single-instance hosts). It is not
- * bounded: evicting an opt-out would message someone who said STOP, so a host with many recipients or
- * several processes uses the Redis store instead (one entry is a few hundred bytes).
- *
- * @example
- * const optOuts = new InMemoryOptOutStore();
- * const sms = new SMSService({ providers: [provider], optOuts });
- * const handler = createWebhookHandler({ service: sms, providers: { twilio: { authToken } } });
- */
-export class InMemoryOptOutStore implements OptOutStore {
+class InMemoryOptOutStore implements OptOutStore {
   private readonly byRecipient = new Map<string, Map<string, OptOutEntry>>();
 
   /** Number of recorded opt-outs. */
@@ -42,4 +32,20 @@ export class InMemoryOptOutStore implements OptOutStore {
     const found = query.sender === undefined ? (senders.get(ANY_SENDER) ?? senders.values().next().value) : (senders.get(query.sender) ?? senders.get(ANY_SENDER));
     return found === undefined ? undefined : { ...found };
   }
+}
+
+export type { InMemoryOptOutStore };
+
+/**
+ * The embedded opt-out store, for one process (tests, development, single-instance hosts). It is not
+ * bounded: evicting an opt-out would message someone who said STOP, so a host with many recipients or
+ * several processes uses the Redis store instead (one entry is a few hundred bytes).
+ *
+ * @example
+ * const optOuts = createInMemoryOptOutStore();
+ * const sms = new SMSService({ providers: [provider], optOuts });
+ * const handler = createWebhookHandler({ service: sms, providers: { twilio: { authToken } } });
+ */
+export function createInMemoryOptOutStore(): InMemoryOptOutStore {
+  return new InMemoryOptOutStore();
 }

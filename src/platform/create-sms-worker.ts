@@ -144,7 +144,7 @@ function checkWorkerOptions(options: { service: unknown; bus: unknown; concurren
   const invalid = (field: string, problem: string, fix: string) => new ValidationError({ field: `options.${field}`, reason: 'INVALID_OPTION', problem, fix });
   if (typeof (options.service as { send?: unknown } | null)?.send !== 'function') throw invalid('service', 'has no send() method.', 'pass an SMSService.');
   const bus = options.bus as Partial<EventBus> | null;
-  if (typeof bus?.publish !== 'function' || typeof bus.subscribe !== 'function') throw invalid('bus', 'is not an EventBus (publish, subscribe, close).', 'pass createInMemoryBus() or createRabbitMqBus({ url }).');
+  if (typeof bus?.publish !== 'function' || typeof bus.subscribe !== 'function') throw invalid('bus', 'is not an EventBus (publish, subscribe, close).', 'pass createInMemoryEventBus() or createRabbitMqBus({ url }).');
   if (!Number.isSafeInteger(options.concurrency) || options.concurrency < 1 || options.concurrency > 1_000) throw invalid('concurrency', `${String(options.concurrency)} is out of range.`, 'pass a whole number from 1 to 1000.');
   if (!Number.isSafeInteger(options.maxUnexpectedRetries) || options.maxUnexpectedRetries < 0 || options.maxUnexpectedRetries > 20) throw invalid('maxUnexpectedRetries', `${String(options.maxUnexpectedRetries)} is out of range.`, 'pass a whole number from 0 to 20.');
   if (!Number.isSafeInteger(options.drainTimeoutMs) || options.drainTimeoutMs < 0) throw invalid('drainTimeoutMs', `${String(options.drainTimeoutMs)} is out of range.`, 'pass a whole number of milliseconds.');

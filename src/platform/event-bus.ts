@@ -2,7 +2,7 @@
  * The bus port of platform mode (reliability.md §5): named durable queues fed by topic bindings on the
  * message `type`, at-least-once delivery with manual settlement, a bounded number of unsettled
  * deliveries per subscription (prefetch), a dead-letter queue per queue, and delayed redelivery. The
- * in-memory default (`createInMemoryBus`) and the RabbitMQ adapter (`createRabbitMqBus` from
+ * in-memory default (`createInMemoryEventBus`) and the RabbitMQ adapter (`createRabbitMqBus` from
  * `@ocelot-platform/tools-core/rabbitmq`) pass the same contract suite (`runEventBusContract` in
  * `./testing`).
  *

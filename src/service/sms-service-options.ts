@@ -18,7 +18,7 @@ export interface SMSServiceOptions {
    * without sending for a reason of its own).
    */
   providers: SmsProvider | readonly SmsProvider[];
-  /** Where `sms.sent` / `sms.failed` are published. Default: a new `InMemoryEventBus`. */
+  /** Where `sms.sent` / `sms.failed` are published. Default: a new `InMemoryEventPublisher`. */
   events?: EventPublisher;
   /** Where messages are recorded. Default: a new bounded `InMemoryMessageStore`. */
   store?: MessageStore;

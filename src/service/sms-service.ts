@@ -5,12 +5,12 @@ import { ValidationError } from '../errors/validation-error';
 import { createResultEvent } from '../events/create-result-event';
 import type { EventPublisher } from '../events/event-publisher';
 import type { SmsResultEvent } from '../events/sms-event';
-import { InMemoryEventBus } from '../events/in-memory-event-bus';
+import { createInMemoryEventPublisher } from '../events/in-memory-event-publisher';
 import { createRetryingEvent } from '../events/create-retrying-event';
 import { createReliableProvider, type ReliableProvider } from '../failover/create-reliable-provider';
 import type { ReliableSendOptions } from '../failover/reliable-send-options';
 import { createIdempotencyGuard, type IdempotencyGuard, type IdempotencyLease } from '../idempotency/create-idempotency-guard';
-import { InMemoryIdempotencyStore } from '../idempotency/in-memory-idempotency-store';
+import { createInMemoryIdempotencyStore } from '../idempotency/in-memory-idempotency-store';
 import { readIdempotencyOptions } from '../idempotency/idempotency-options';
 import { createServiceLimits } from '../limits/create-service-limits';
 import type { QuotaGate } from '../limits/quota-gate';
@@ -26,7 +26,7 @@ import { calculateSegments, type CalculateSegmentsOptions, type SegmentCalculati
 import { priceSegments } from '../segments/estimate-cost';
 import type { Money } from '../segments/money';
 import { mergePricing, type PricingTable } from '../segments/pricing';
-import { InMemoryMessageStore } from '../store/in-memory-message-store';
+import { createInMemoryMessageStore } from '../store/in-memory-message-store';
 import type { MessageRecord } from '../store/message-record';
 import type { MessageStore } from '../store/message-store';
 import { checkServiceOptions } from './check-service-options';
@@ -85,13 +85,13 @@ export class SMSService {
   constructor(options: SMSServiceOptions) {
     this.clock = options.clock ?? systemClock;
     // Pacing wraps each provider (so it runs right before the provider call, inside failover).
-    this.events = options.events ?? new InMemoryEventBus();
+    this.events = options.events ?? createInMemoryEventPublisher();
     const { providers, quotaGate } = createServiceLimits(options, checkServiceOptions(options), this.clock, () => this.generateId(), (event) => {
       void this.publish(event, event.event_id);
     });
     this.quotaGate = quotaGate;
     this.provider = createReliableProvider({ providers, clock: this.clock, failover: options.failover, retry: options.retry, circuitBreaker: options.circuitBreaker });
-    this.store = options.store ?? new InMemoryMessageStore();
+    this.store = options.store ?? createInMemoryMessageStore();
     if (options.optOuts !== undefined) checkOptOutStore(options.optOuts, 'options.optOuts');
     this.optOuts = options.optOuts;
     this.pricing = mergePricing(options.pricing);
@@ -108,7 +108,7 @@ export class SMSService {
     this.onBackgroundError = options.onBackgroundError ?? reportBackgroundError;
     const idempotency = readIdempotencyOptions(options.idempotency, this.provider.retryBudgetMs);
     this.idempotency = createIdempotencyGuard({
-      store: idempotency.store ?? new InMemoryIdempotencyStore({ clock: this.clock }),
+      store: idempotency.store ?? createInMemoryIdempotencyStore({ clock: this.clock }),
       settings: idempotency,
       onStoreError: (error, messageId) => this.onBackgroundError(error, { stage: 'idempotency', messageId }),
     });

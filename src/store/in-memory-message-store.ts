@@ -8,16 +8,7 @@ export interface InMemoryMessageStoreOptions {
   maxMessages?: number;
 }
 
-/**
- * The embedded message store. Bounded, so a long-running process never grows without limit: past
- * `maxMessages` the least recently written record is evicted (a re-save makes a record the newest), in
- * constant time however large the store (`WriteOrderedMap`).
- *
- * @example
- * const store = new InMemoryMessageStore({ maxMessages: 1000 });
- * const sms = new SMSService({ providers: [provider], store });
- */
-export class InMemoryMessageStore implements MessageStore {
+class InMemoryMessageStore implements MessageStore {
   private readonly records = new WriteOrderedMap<string, MessageRecord>();
   private readonly byProviderMessageId = new Map<string, string>();
   readonly maxMessages: number;
@@ -89,4 +80,19 @@ export class InMemoryMessageStore implements MessageStore {
 
 function providerKey(provider: string, providerMessageId: string): string {
   return `${provider}\u0000${providerMessageId}`;
+}
+
+export type { InMemoryMessageStore };
+
+/**
+ * The embedded message store. Bounded, so a long-running process never grows without limit: past
+ * `maxMessages` the least recently written record is evicted (a re-save makes a record the newest), in
+ * constant time however large the store (`WriteOrderedMap`).
+ *
+ * @example
+ * const store = createInMemoryMessageStore({ maxMessages: 1000 });
+ * const sms = new SMSService({ providers: [provider], store });
+ */
+export function createInMemoryMessageStore(options: InMemoryMessageStoreOptions = {}): InMemoryMessageStore {
+  return new InMemoryMessageStore(options);
 }

@@ -38,7 +38,7 @@ export interface EventBusContractOptions extends ContractTestApi {
  *
  * @example
  * import { describe, it } from 'vitest';
- * runEventBusContract({ describe, it, name: 'memory', createBus: () => createInMemoryBus() });
+ * runEventBusContract({ describe, it, name: 'memory', createBus: () => createInMemoryEventBus() });
  */
 export function runEventBusContract(options: EventBusContractOptions): void {
   const { describe, it } = options;

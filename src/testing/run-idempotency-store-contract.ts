@@ -22,7 +22,7 @@ const LEASE_MS = 60_000;
  *
  * @example
  * import { describe, it } from 'vitest';
- * runIdempotencyStoreContract({ describe, it, name: 'memory', createStore: (clock) => new InMemoryIdempotencyStore({ clock }) });
+ * runIdempotencyStoreContract({ describe, it, name: 'memory', createStore: (clock) => createInMemoryIdempotencyStore({ clock }) });
  */
 export function runIdempotencyStoreContract(options: IdempotencyStoreContractOptions): void {
   const { describe, it } = options;

@@ -15,7 +15,7 @@ export interface MessageStoreContractOptions extends ContractTestApi {
  *
  * @example
  * import { describe, it } from 'vitest';
- * runMessageStoreContract({ describe, it, name: 'memory', createStore: () => new InMemoryMessageStore() });
+ * runMessageStoreContract({ describe, it, name: 'memory', createStore: () => createInMemoryMessageStore() });
  */
 export function runMessageStoreContract(options: MessageStoreContractOptions): void {
   const { describe, it, createStore } = options;

@@ -20,7 +20,7 @@ const RECIPIENT = '+14155552671';
  *
  * @example
  * import { describe, it } from 'vitest';
- * runOptOutStoreContract({ describe, it, name: 'memory', createStore: () => new InMemoryOptOutStore() });
+ * runOptOutStoreContract({ describe, it, name: 'memory', createStore: () => createInMemoryOptOutStore() });
  */
 export function runOptOutStoreContract(options: OptOutStoreContractOptions): void {
   const { describe, it, createStore } = options;

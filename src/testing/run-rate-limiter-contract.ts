@@ -30,8 +30,8 @@ export interface RateLimiterContractOptions extends ContractTestApi {
  * const clock = { now: () => now };
  * runRateLimiterContract({
  *   describe, it, name: 'memory',
- *   createLimiter: () => new InMemoryQuotaLimiter({ clock }),
- *   createPacer: () => new InMemorySenderPacer({ clock }),
+ *   createLimiter: () => createInMemoryQuotaLimiter({ clock }),
+ *   createPacer: () => createInMemorySenderPacer({ clock }),
  *   advanceTime: async (milliseconds) => { now += milliseconds; },
  * });
  */

@@ -9,16 +9,7 @@ export interface InMemoryWebhookDedupeStoreOptions {
   clock?: Clock;
 }
 
-/**
- * The embedded dedupe store: bounded (the oldest claim is evicted past `maxKeys`) and expiring, so a
- * long-running process never grows without limit. One process only.
- *
- * @example
- * const dedupe = new InMemoryWebhookDedupeStore({ maxKeys: 10_000 });
- * await dedupe.claim('twilio:inbound:SM123', 86_400_000); // true
- * await dedupe.claim('twilio:inbound:SM123', 86_400_000); // false
- */
-export class InMemoryWebhookDedupeStore implements WebhookDedupeStore {
+class InMemoryWebhookDedupeStore implements WebhookDedupeStore {
   /** Key → expiry, oldest claim first (found in constant time, `WriteOrderedMap`). */
   private readonly keys = new WriteOrderedMap<string, number>();
   private readonly clock: Clock;
@@ -50,4 +41,19 @@ export class InMemoryWebhookDedupeStore implements WebhookDedupeStore {
   async release(key: string): Promise<void> {
     this.keys.delete(key);
   }
+}
+
+export type { InMemoryWebhookDedupeStore };
+
+/**
+ * The embedded dedupe store: bounded (the oldest claim is evicted past `maxKeys`) and expiring, so a
+ * long-running process never grows without limit. One process only.
+ *
+ * @example
+ * const dedupe = createInMemoryWebhookDedupeStore({ maxKeys: 10_000 });
+ * await dedupe.claim('twilio:inbound:SM123', 86_400_000); // true
+ * await dedupe.claim('twilio:inbound:SM123', 86_400_000); // false
+ */
+export function createInMemoryWebhookDedupeStore(options: InMemoryWebhookDedupeStoreOptions = {}): InMemoryWebhookDedupeStore {
+  return new InMemoryWebhookDedupeStore(options);
 }

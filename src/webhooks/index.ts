@@ -16,4 +16,4 @@ export { updateRecordStatus, type StatusUpdate } from './update-record-status';
 export type { InboundMessage, InboundMedia } from '../messages/inbound-message';
 export type { SmsStatusEvent, SmsStatusEventData, SmsReceivedEvent, SmsReceivedEventData, SmsReceivedMedia } from '../events/sms-webhook-events';
 export type { WebhookDedupeStore } from './webhook-dedupe-store';
-export { InMemoryWebhookDedupeStore, type InMemoryWebhookDedupeStoreOptions } from './in-memory-webhook-dedupe-store';
+export { createInMemoryWebhookDedupeStore, type InMemoryWebhookDedupeStore, type InMemoryWebhookDedupeStoreOptions } from './in-memory-webhook-dedupe-store';

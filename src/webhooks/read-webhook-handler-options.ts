@@ -6,7 +6,7 @@ import { checkOptOutStore } from '../opt-outs/check-opt-out-store';
 import type { OptOutStore } from '../opt-outs/opt-out-store';
 import type { MessageStore } from '../store/message-store';
 import type { InboundMessage } from '../messages/inbound-message';
-import { InMemoryWebhookDedupeStore } from './in-memory-webhook-dedupe-store';
+import { createInMemoryWebhookDedupeStore } from './in-memory-webhook-dedupe-store';
 import { readSecrets } from './read-secrets';
 import { readTelnyxPublicKeys } from './read-telnyx-public-keys';
 import { readTolerance } from './verify-telnyx-signature';
@@ -94,8 +94,8 @@ export function readWebhookHandlerOptions(options: WebhookHandlerOptions): Webho
   for (const name of ['inboundTenantId', 'generateId', 'onError'] as const) {
     if (options[name] !== undefined && typeof options[name] !== 'function') throw invalid(`options.${name}`, 'is not a function.', 'pass a function or leave it out.');
   }
-  const dedupe = options.dedupe ?? new InMemoryWebhookDedupeStore({ clock });
-  if (typeof dedupe.claim !== 'function' || typeof dedupe.release !== 'function') throw invalid('options.dedupe', 'is not a WebhookDedupeStore (claim, release).', 'pass new InMemoryWebhookDedupeStore() or your own.');
+  const dedupe = options.dedupe ?? createInMemoryWebhookDedupeStore({ clock });
+  if (typeof dedupe.claim !== 'function' || typeof dedupe.release !== 'function') throw invalid('options.dedupe', 'is not a WebhookDedupeStore (claim, release).', 'pass createInMemoryWebhookDedupeStore() or your own.');
   return {
     store,
     events,

@@ -1,8 +1,8 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { notifyShipped } from '../../examples/platform-host';
 import { startPlatformWorker } from '../../examples/platform-worker';
-import { InMemoryIdempotencyStore } from '../../src/idempotency/in-memory-idempotency-store';
-import { createInMemoryBus } from '../../src/platform/create-in-memory-bus';
+import { createInMemoryIdempotencyStore } from '../../src/idempotency/in-memory-idempotency-store';
+import { createInMemoryEventBus } from '../../src/platform/in-memory-event-bus';
 import { nock, recordRequests } from '../support/intercept-http';
 import * as twilio from '../providers/twilio/support/twilio-fixtures';
 
@@ -15,9 +15,9 @@ describe('examples/platform-worker.ts and examples/platform-host.ts (on the in-m
   it('the host’s notification is sent once through Twilio, also when the host sends it again', async () => {
     const scope = nock(twilio.TWILIO_ORIGIN).post(twilio.MESSAGES_PATH).reply(201, twilio.twilioMessage());
     const requests = recordRequests(scope);
-    const bus = createInMemoryBus();
+    const bus = createInMemoryEventBus();
     const logs: string[] = [];
-    const worker = await startPlatformWorker({ bus, store: new InMemoryIdempotencyStore(), env, log: (line) => logs.push(line) });
+    const worker = await startPlatformWorker({ bus, store: createInMemoryIdempotencyStore(), env, log: (line) => logs.push(line) });
     try {
       expect(await notifyShipped(bus, '+14155552671', '42')).toBe(`sent via twilio as ${twilio.MESSAGE_SID} (1 segment, 0.0075 USD)`);
       expect(await notifyShipped(bus, '+14155552671', '42')).toBe(`sent via twilio as ${twilio.MESSAGE_SID} (1 segment, 0.0075 USD)`);
@@ -31,8 +31,8 @@ describe('examples/platform-worker.ts and examples/platform-host.ts (on the in-m
 
   it('reports a refusal by Twilio as the answer, not as a thrown error', async () => {
     nock(twilio.TWILIO_ORIGIN).post(twilio.MESSAGES_PATH).reply(400, twilio.twilioErrorBody(21211, 400, "The 'To' number is not a valid phone number."));
-    const bus = createInMemoryBus();
-    const worker = await startPlatformWorker({ bus, store: new InMemoryIdempotencyStore(), env, log: () => undefined });
+    const bus = createInMemoryEventBus();
+    const worker = await startPlatformWorker({ bus, store: createInMemoryIdempotencyStore(), env, log: () => undefined });
     try {
       expect(await notifyShipped(bus, '+14155552671', '43')).toBe('failed: VALIDATION_ERROR/INVALID_RECIPIENT');
     } finally {

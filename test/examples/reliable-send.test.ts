@@ -1,6 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it, vi } from 'vitest';
 import { sendReliably } from '../../examples/reliable-send';
-import { InMemoryEventBus } from '../../src/events/in-memory-event-bus';
+import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
 import { nock, recordRequests, socketError } from '../support/intercept-http';
 import * as telnyx from '../providers/telnyx/support/telnyx-fixtures';
 import * as twilio from '../providers/twilio/support/twilio-fixtures';
@@ -31,7 +31,7 @@ describe('examples/reliable-send.ts', () => {
     const requests = recordRequests(scope);
     const telnyxRequests = recordRequests(telnyxScope);
     // Fake time moves only for the retry's wait, by the delay its sms.retrying event announced.
-    const events = new InMemoryEventBus();
+    const events = createInMemoryEventPublisher();
     const delays: number[] = [];
     events.subscribe('sms.retrying', (event) => void delays.push(event.data.delay_ms));
     let report: string[] | undefined;

@@ -5,7 +5,7 @@
  */
 import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FinalFailureError, type SmsError } from '../../src/errors';
-import { InMemoryEventBus } from '../../src/events/in-memory-event-bus';
+import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
 import type { SmsEvent, SmsRetryingEvent } from '../../src/events/sms-event';
 import { createTelnyxProvider } from '../../src/providers/telnyx';
 import { createTwilioProvider } from '../../src/providers/twilio';
@@ -44,7 +44,7 @@ const twilioProvider = (timeoutMs = 10_000) => createTwilioProvider({ accountSid
 const telnyxProvider = () => createTelnyxProvider({ apiKey: telnyx.API_KEY, from: telnyx.FROM });
 
 function setup(providers: SmsProvider[], options: Partial<SMSServiceOptions> = {}) {
-  const events = new InMemoryEventBus();
+  const events = createInMemoryEventPublisher();
   const published: SmsEvent[] = [];
   events.subscribe('*', (event) => void published.push(event));
   return { sms: new SMSService({ providers, events, retry: { random: () => 0 }, ...options }), published };

@@ -4,11 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FinalFailureError, type SmsError } from '../../src/errors';
-import { InMemoryEventBus } from '../../src/events/in-memory-event-bus';
+import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
 import type { SmsEvent, SmsRetryingEvent } from '../../src/events/sms-event';
 import { SMSService } from '../../src/service/sms-service';
 import type { SMSServiceOptions } from '../../src/service/sms-service-options';
-import { InMemoryMessageStore } from '../../src/store/in-memory-message-store';
+import { createInMemoryMessageStore } from '../../src/store/in-memory-message-store';
 import { createFakeProvider, type FakeProvider } from '../../src/testing/create-fake-provider';
 
 const to = '+14155552671';
@@ -21,10 +21,10 @@ afterEach(() => {
 });
 
 function setup(providers: FakeProvider[], options: Partial<SMSServiceOptions> = {}) {
-  const events = new InMemoryEventBus();
+  const events = createInMemoryEventPublisher();
   const published: SmsEvent[] = [];
   events.subscribe('*', (event) => void published.push(event));
-  const store = new InMemoryMessageStore();
+  const store = createInMemoryMessageStore();
   const sms = new SMSService({ providers, events, store, retry: { random: () => 0 }, ...options });
   const calls = () => providers.reduce((total, provider) => total + provider.calls.length, 0);
   const sent = () => providers.reduce((total, provider) => total + provider.sent.length, 0);

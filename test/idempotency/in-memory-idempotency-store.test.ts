@@ -1,13 +1,13 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryIdempotencyStore } from '../../src/idempotency/in-memory-idempotency-store';
+import { createInMemoryIdempotencyStore } from '../../src/idempotency/in-memory-idempotency-store';
 import { runIdempotencyStoreContract } from '../../src/testing/run-idempotency-store-contract';
 
-runIdempotencyStoreContract({ describe, it, name: 'memory', createStore: (clock) => new InMemoryIdempotencyStore({ clock }) });
+runIdempotencyStoreContract({ describe, it, name: 'memory', createStore: (clock) => createInMemoryIdempotencyStore({ clock }) });
 
 describe('InMemoryIdempotencyStore', () => {
   it('prunes expired records as new ones arrive', async () => {
     let now = 0;
-    const store = new InMemoryIdempotencyStore({ clock: { now: () => now } });
+    const store = createInMemoryIdempotencyStore({ clock: { now: () => now } });
     for (let index = 0; index < 5; index += 1) await store.claim({ key: `key-${index}`, fingerprint: 'f', token: 't', leaseMs: 1_000 });
     expect(store.size).toBe(5);
     now = 1_000;
@@ -16,7 +16,7 @@ describe('InMemoryIdempotencyStore', () => {
   });
 
   it('keeps at most maxRecords, forgetting the oldest first', async () => {
-    const store = new InMemoryIdempotencyStore({ maxRecords: 2, clock: { now: () => 0 } });
+    const store = createInMemoryIdempotencyStore({ maxRecords: 2, clock: { now: () => 0 } });
     for (const key of ['a', 'b', 'c']) await store.claim({ key, fingerprint: 'f', token: 't', leaseMs: 60_000 });
     expect(store.size).toBe(2);
     expect((await store.claim({ key: 'a', fingerprint: 'f', token: 'other', leaseMs: 60_000 })).status).toBe('claimed');
@@ -24,7 +24,7 @@ describe('InMemoryIdempotencyStore', () => {
   });
 
   it('never hands out the stored objects themselves', async () => {
-    const store = new InMemoryIdempotencyStore();
+    const store = createInMemoryIdempotencyStore();
     await store.claim({ key: 'k', fingerprint: 'f', token: 't', leaseMs: 60_000 });
     const error = { code: 'TIMEOUT', reason: 'RESPONSE_TIMEOUT' };
     await store.complete({ key: 'k', token: 't', fingerprint: 'f', outcome: { status: 'failed', error }, retentionMs: 60_000 });
@@ -34,6 +34,6 @@ describe('InMemoryIdempotencyStore', () => {
   });
 
   it('refuses a bad maxRecords', () => {
-    expect(() => new InMemoryIdempotencyStore({ maxRecords: 0 })).toThrow(/options\.maxRecords/);
+    expect(() => createInMemoryIdempotencyStore({ maxRecords: 0 })).toThrow(/options\.maxRecords/);
   });
 });

@@ -4,11 +4,11 @@
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { FinalFailureError, type SmsError } from '../../src/errors';
-import { InMemoryEventBus } from '../../src/events/in-memory-event-bus';
+import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
 import type { SmsEvent } from '../../src/events/sms-event';
 import { fingerprintSendRequest } from '../../src/idempotency/fingerprint-send-request';
 import { idempotencyRecordKey } from '../../src/idempotency/idempotency-record-key';
-import { InMemoryIdempotencyStore } from '../../src/idempotency/in-memory-idempotency-store';
+import { createInMemoryIdempotencyStore } from '../../src/idempotency/in-memory-idempotency-store';
 import type { IdempotencyStore } from '../../src/idempotency/idempotency-store';
 import { SMSService } from '../../src/service/sms-service';
 import type { SMSServiceOptions } from '../../src/service/sms-service-options';
@@ -24,7 +24,7 @@ afterEach(() => {
 });
 
 function setup(options: Partial<SMSServiceOptions> = {}, providers: FakeProvider[] = [createFakeProvider({ id: 'twilio' })]) {
-  const events = new InMemoryEventBus();
+  const events = createInMemoryEventPublisher();
   const published: SmsEvent[] = [];
   events.subscribe('*', (event) => void published.push(event));
   const sms = new SMSService({ providers, events, retry: false, ...options });
@@ -139,7 +139,7 @@ describe('SMSService idempotency', () => {
   });
 
   it('does not record a refusal before any provider call: a quota refusal frees the key', async () => {
-    const store = new InMemoryIdempotencyStore();
+    const store = createInMemoryIdempotencyStore();
     const release = vi.spyOn(store, 'release');
     const { sms, calls } = setup({ quotas: { hourly: 1 }, idempotency: { store, inFlight: 'fail' } });
     await sms.send({ to, body: 'first', idempotencyKey: 'a', tenantId: 'org-1' });
@@ -161,7 +161,7 @@ describe('SMSService idempotency', () => {
   });
 
   it('takes the key over from a crashed holder once its lease ran out, and sends once', async () => {
-    const store = new InMemoryIdempotencyStore();
+    const store = createInMemoryIdempotencyStore();
     const { sms, calls } = setup({ idempotency: { store, pollIntervalMs: 1_000, waitTimeoutMs: 120_000 } });
     // A holder that claimed this key and died: its in-flight record lasts for its lease.
     const fingerprint = fingerprintSendRequest({ to, from: undefined, body: 'Hi', mediaUrls: [], sendAt: undefined });
@@ -208,7 +208,7 @@ describe('SMSService idempotency: the store failing', () => {
   });
 
   it('keeps a sent result when the store fails to record it, and reports it', async () => {
-    const store = new InMemoryIdempotencyStore();
+    const store = createInMemoryIdempotencyStore();
     vi.spyOn(store, 'complete').mockRejectedValue(new Error('Redis went away'));
     const onBackgroundError = vi.fn();
     const { sms, calls } = setup({ idempotency: { store }, onBackgroundError });
@@ -218,7 +218,7 @@ describe('SMSService idempotency: the store failing', () => {
   });
 
   it('reports a key it could not free after a quota refusal (it stays in flight until its lease ends)', async () => {
-    const store = new InMemoryIdempotencyStore();
+    const store = createInMemoryIdempotencyStore();
     vi.spyOn(store, 'release').mockRejectedValue(new Error('Redis went away'));
     const onBackgroundError = vi.fn();
     const { sms } = setup({ quotas: { hourly: 1 }, idempotency: { store }, onBackgroundError });
@@ -229,7 +229,7 @@ describe('SMSService idempotency: the store failing', () => {
   });
 
   it('reports a lease lost to another holder: the message may have been sent twice', async () => {
-    const store = new InMemoryIdempotencyStore();
+    const store = createInMemoryIdempotencyStore();
     vi.spyOn(store, 'complete').mockResolvedValue(false);
     const warning = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     const { sms } = setup({ idempotency: { store } });

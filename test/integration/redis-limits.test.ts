@@ -4,7 +4,7 @@ import { promisify } from 'node:util';
 import type { Redis } from 'ioredis';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { afterAll, describe, expect, it } from 'vitest';
-import { RedisRateLimiter } from '../../src/adapters/redis/redis-rate-limiter';
+import { createRedisRateLimiter } from '../../src/adapters/redis/redis-rate-limiter';
 import type { QuotaEvent } from '../../src/events/quota-event';
 import { QuotaExceededError } from '../../src/limits/quota-exceeded-error';
 import { SMSService } from '../../src/service/sms-service';
@@ -36,7 +36,7 @@ afterAll(async () => {
 let limiters = 0;
 describe.skipIf(!available)('RedisRateLimiter on a real Redis (127.0.0.1:6379)', () => {
   const shared = available ? client() : undefined;
-  const fresh = () => new RedisRateLimiter({ client: shared as Redis, keyPrefix: `${prefix}-${++limiters}`, timeoutMs: 2000 });
+  const fresh = () => createRedisRateLimiter({ client: shared as Redis, keyPrefix: `${prefix}-${++limiters}`, timeoutMs: 2000 });
 
   runRateLimiterContract({
     describe,
@@ -59,7 +59,7 @@ describe.skipIf(!available)('RedisRateLimiter on a real Redis (127.0.0.1:6379)',
   it('keeps rate-limiter-flexible’s key layout: RateLimiterRedis reads and deletes the same counters', async () => {
     await waitUntilReady(shared as Redis, 2000);
     const keyPrefix = `${prefix}-rlf`;
-    const limiter = new RedisRateLimiter({ client: shared as Redis, keyPrefix });
+    const limiter = createRedisRateLimiter({ client: shared as Redis, keyPrefix });
     await limiter.consume([{ name: 'hourly', key: 'tenant:org-1:hourly', limit: 10, durationMs: 3_600_000, cost: 3 }]);
     const flexible = new RateLimiterRedis({ storeClient: shared, keyPrefix, points: 10, duration: 3600 });
     const read = await flexible.get('tenant:org-1:hourly');
@@ -73,13 +73,13 @@ describe.skipIf(!available)('RedisRateLimiter on a real Redis (127.0.0.1:6379)',
   it('refuses a client with the offline queue on, naming the option and the fix', () => {
     const unsafe = createLimiterClient(6379, { enableOfflineQueue: true, lazyConnect: true });
     clients.push(unsafe);
-    expect(() => new RedisRateLimiter({ client: unsafe })).toThrow(/options\.client: has the offline queue enabled.*enableOfflineQueue: false/s);
+    expect(() => createRedisRateLimiter({ client: unsafe })).toThrow(/options\.client: has the offline queue enabled.*enableOfflineQueue: false/s);
   });
 
   it('shares one tenant’s quota between two service instances, and tenant A at its limit leaves tenant B alone', async () => {
     await waitUntilReady(shared as Redis, 2000);
     const keyPrefix = `${prefix}-services`;
-    const make = () => new SMSService({ providers: [createFakeProvider({ id: 'twilio' })], quotas: { limiter: new RedisRateLimiter({ client: shared as Redis, keyPrefix }), hourly: 3, daily: 10 } });
+    const make = () => new SMSService({ providers: [createFakeProvider({ id: 'twilio' })], quotas: { limiter: createRedisRateLimiter({ client: shared as Redis, keyPrefix }), hourly: 3, daily: 10 } });
     const [first, second] = [make(), make()];
     await first.send({ to: '+14155552671', body: 'a', tenantId: 'org-a' });
     await second.send({ to: '+14155552671', body: 'b', tenantId: 'org-a' });
@@ -117,7 +117,7 @@ describe.skipIf(!available)('RedisRateLimiter on a real Redis (127.0.0.1:6379)',
       expect(results.reduce((sum, result) => sum + result.providerCalls, 0)).toBe(50 + 37 + 40);
       // Nothing refused was charged: the counters hold exactly what was admitted.
       await waitUntilReady(shared as Redis, 2000);
-      const limiter = new RedisRateLimiter({ client: shared as Redis, keyPrefix });
+      const limiter = createRedisRateLimiter({ client: shared as Redis, keyPrefix });
       const reading = await limiter.peek([
         { name: 'hourly', key: 'tenant:org-hourly:hourly', limit: 50, durationMs: 3_600_000, cost: 1 },
         { name: 'daily', key: 'tenant:org-hourly:daily', limit: 1000, durationMs: 86_400_000, cost: 1 },
@@ -145,7 +145,7 @@ describe.skipIf(!available)('RedisRateLimiter when Redis stops mid-run (own redi
       await waitUntilReady(redis, 3000);
       const events: QuotaEvent[] = [];
       const provider = createFakeProvider({ id: 'twilio' });
-      const limiter = new RedisRateLimiter({ client: redis, keyPrefix: prefix, timeoutMs: 300, insurance: { instances: 2 } });
+      const limiter = createRedisRateLimiter({ client: redis, keyPrefix: prefix, timeoutMs: 300, insurance: { instances: 2 } });
       const sms = new SMSService({ providers: [provider], quotas: { limiter, hourly: 10, daily: 100, onEvent: (event) => void events.push(event) } });
       const send = async (tenantId = 'org-1') => {
         const started = performance.now();

@@ -7,9 +7,9 @@ import type { Redis } from 'ioredis';
 import { afterAll, describe, expect, it } from 'vitest';
 import { createRedisOptOutStore, type RedisOptOutStore } from '../../src/adapters/redis/redis-opt-out-store';
 import { ValidationError } from '../../src/errors/validation-error';
-import { InMemoryEventBus } from '../../src/events/in-memory-event-bus';
+import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
 import { SMSService } from '../../src/service/sms-service';
-import { InMemoryMessageStore } from '../../src/store/in-memory-message-store';
+import { createInMemoryMessageStore } from '../../src/store/in-memory-message-store';
 import { createFakeProvider } from '../../src/testing/create-fake-provider';
 import { runOptOutStoreContract } from '../../src/testing/run-opt-out-store-contract';
 import { createWebhookHandler } from '../../src/webhooks/create-webhook-handler';
@@ -68,7 +68,7 @@ describe.skipIf(!reachable)('createRedisOptOutStore on a real Redis', () => {
     const receiving = new SMSService({ providers: [createFakeProvider({ id: 'twilio' })], optOuts: await freshStore(keyPrefix), clock });
     const handler = createWebhookHandler({ service: receiving, providers: { twilio: { authToken: TWILIO_TOKEN } }, clock });
     const provider = createFakeProvider({ id: 'twilio' });
-    const sending = new SMSService({ providers: [provider], optOuts: await freshStore(keyPrefix), store: new InMemoryMessageStore(), events: new InMemoryEventBus(), clock });
+    const sending = new SMSService({ providers: [provider], optOuts: await freshStore(keyPrefix), store: createInMemoryMessageStore(), events: createInMemoryEventPublisher(), clock });
 
     expect((await handler(twilioRequest(twilioInbound('STOP')))).status).toBe(200);
     await expect(sending.send({ to: RECIPIENT, from: OURS, body: 'Sale!' })).rejects.toMatchObject({ reason: 'OPTED_OUT' });

@@ -1,6 +1,6 @@
 import { describe, it } from 'vitest';
-import { InMemoryQuotaLimiter } from '../../src/limits/in-memory-quota-limiter';
-import { InMemorySenderPacer } from '../../src/limits/in-memory-sender-pacer';
+import { createInMemoryQuotaLimiter } from '../../src/limits/in-memory-quota-limiter';
+import { createInMemorySenderPacer } from '../../src/limits/in-memory-sender-pacer';
 import { runRateLimiterContract } from '../../src/testing';
 
 let now = Date.UTC(2026, 0, 1);
@@ -10,8 +10,8 @@ runRateLimiterContract({
   describe,
   it,
   name: 'memory',
-  createLimiter: () => new InMemoryQuotaLimiter({ clock }),
-  createPacer: () => new InMemorySenderPacer({ clock }),
+  createLimiter: () => createInMemoryQuotaLimiter({ clock }),
+  createPacer: () => createInMemorySenderPacer({ clock }),
   advanceTime: async (milliseconds) => {
     now += milliseconds;
   },

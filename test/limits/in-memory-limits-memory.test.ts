@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { InMemoryQuotaLimiter } from '../../src/limits/in-memory-quota-limiter';
-import { InMemorySenderPacer } from '../../src/limits/in-memory-sender-pacer';
+import { createInMemoryQuotaLimiter } from '../../src/limits/in-memory-quota-limiter';
+import { createInMemorySenderPacer } from '../../src/limits/in-memory-sender-pacer';
 
 /** Entries held inside; read through a cast because memory growth is not otherwise observable. */
 const sizeOf = (limiter: object, field: 'windows' | 'nextSlots') => (limiter as unknown as Record<string, Map<string, unknown>>)[field]?.size;
@@ -8,7 +8,7 @@ const sizeOf = (limiter: object, field: 'windows' | 'nextSlots') => (limiter as 
 describe('in-memory limits keep memory bounded by the live counters, not every key ever seen', () => {
   it('InMemoryQuotaLimiter forgets closed windows', async () => {
     let now = 0;
-    const limiter = new InMemoryQuotaLimiter({ clock: { now: () => now } });
+    const limiter = createInMemoryQuotaLimiter({ clock: { now: () => now } });
     for (let index = 0; index < 2000; index += 1) await limiter.consume([{ name: 'destination', key: `destination:${index}`, limit: 5, durationMs: 1000, cost: 1 }]);
     expect(sizeOf(limiter, 'windows')).toBe(2000);
     now += 1000;
@@ -20,7 +20,7 @@ describe('in-memory limits keep memory bounded by the live counters, not every k
 
   it('InMemorySenderPacer forgets senders whose slots have passed', () => {
     let now = 0;
-    const pacer = new InMemorySenderPacer({ clock: { now: () => now } });
+    const pacer = createInMemorySenderPacer({ clock: { now: () => now } });
     for (let index = 0; index < 2000; index += 1) pacer.reserveNow({ key: `sender:${index}`, intervalMs: 100, maxWaitMs: 1000 });
     now += 100;
     for (let index = 0; index < 100; index += 1) pacer.reserveNow({ key: `later:${index}`, intervalMs: 100, maxWaitMs: 1000 });

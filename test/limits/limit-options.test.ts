@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error';
-import { InMemoryQuotaLimiter } from '../../src/limits/in-memory-quota-limiter';
+import { createInMemoryQuotaLimiter } from '../../src/limits/in-memory-quota-limiter';
 import { SMSService } from '../../src/service/sms-service';
 import type { SMSServiceOptions } from '../../src/service/sms-service-options';
 import { createFakeProvider } from '../../src/testing/create-fake-provider';
@@ -51,7 +51,7 @@ describe('limit options are checked at construction, naming options.x.y and the 
       () =>
         new SMSService({
           providers: [createFakeProvider({ id: 'twilio' })],
-          quotas: { limiter: new InMemoryQuotaLimiter(), hourly: 100, daily: 500, perTenant: () => undefined, cost: 'segment', warningThreshold: 0.8, defaultTenantId: 'platform', onEvent: () => undefined },
+          quotas: { limiter: createInMemoryQuotaLimiter(), hourly: 100, daily: 500, perTenant: () => undefined, cost: 'segment', warningThreshold: 0.8, defaultTenantId: 'platform', onEvent: () => undefined },
           guards: { perDestination: { limit: 5, durationMs: 600_000, scope: 'global' }, perPrefix: false },
           pacing: { default: { messagesPerSecond: 1, maxQueue: 10, maxWaitMs: 5000 }, providers: { twilio: { messagesPerSecond: 3 } }, senders: { '12345': { messagesPerSecond: 100 } } },
         }),

@@ -1,6 +1,6 @@
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';
 import { createPacedProvider } from '../../src/limits/create-paced-provider';
-import { InMemorySenderPacer } from '../../src/limits/in-memory-sender-pacer';
+import { createInMemorySenderPacer } from '../../src/limits/in-memory-sender-pacer';
 import { QuotaExceededError } from '../../src/limits/quota-exceeded-error';
 import type { SenderPacer } from '../../src/limits/sender-pacer';
 import { SMSService } from '../../src/service/sms-service';
@@ -116,7 +116,7 @@ describe('sender pacing', () => {
   });
 
   it('reports a pacer store failure through quotas.onEvent and still sends', async () => {
-    const memory = new InMemorySenderPacer();
+    const memory = createInMemorySenderPacer();
     const failing: SenderPacer = { reserve: async (request) => ({ ...(await memory.reserve(request)), storeError: new Error('Redis is not ready (connection end)') }) };
     const notices: unknown[] = [];
     const { sms } = service({ quotas: { hourly: 100, onEvent: (event) => void notices.push(event) }, pacing: { pacer: failing, default: { messagesPerSecond: 1 } } });

@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import { RedisRateLimiter } from '../../src/adapters/redis/redis-rate-limiter';
+import { createRedisRateLimiter } from '../../src/adapters/redis/redis-rate-limiter';
 import type { RedisLimiterClient } from '../../src/adapters/redis/redis-limit-client';
 import { ValidationError } from '../../src/errors/validation-error';
 import type { QuotaCounter } from '../../src/limits/quota-limiter';
@@ -43,14 +43,14 @@ describe('RedisRateLimiter without a server', () => {
     [{ client: fakeClient().client, timeoutMs: 0 }, 'options.timeoutMs', 'is out of range'],
     [{ client: fakeClient().client, insurance: { instances: 0 } }, 'options.insurance.instances', 'is out of range'],
   ])('refuses %j at construction', (options, field, problem) => {
-    const error = thrown(() => new RedisRateLimiter(options as never));
+    const error = thrown(() => createRedisRateLimiter(options as never));
     expect(error.field).toBe(field);
     expect(error.message).toContain(problem);
   });
 
   it('fails fast to the insurance limiter while the client is not ready, without sending a command', async () => {
     const { client, calls } = fakeClient({ status: 'reconnecting' });
-    const limiter = new RedisRateLimiter({ client });
+    const limiter = createRedisRateLimiter({ client });
     const decision = await limiter.consume([counter(5)]);
     expect(decision).toMatchObject({ allowed: true, counters: [{ used: 1, remaining: 4 }] });
     expect(decision.storeError?.message).toBe('Redis is not ready (connection reconnecting)');
@@ -63,7 +63,7 @@ describe('RedisRateLimiter without a server', () => {
 
   it('bounds a Redis that never answers by timeoutMs, then lets the insurance limiter decide', async () => {
     const { client, calls } = fakeClient();
-    const limiter = new RedisRateLimiter({ client, timeoutMs: 50 });
+    const limiter = createRedisRateLimiter({ client, timeoutMs: 50 });
     const started = performance.now();
     const decision = await limiter.consume([counter(5)]);
     expect(performance.now() - started).toBeLessThan(1000);
@@ -74,7 +74,7 @@ describe('RedisRateLimiter without a server', () => {
 
   it('never turns a store failure into a refusal; the insurance share per process is limit / instances, rounded up', async () => {
     const { client } = fakeClient({ answer: () => Promise.reject(new Error('Connection is closed.')) });
-    const limiter = new RedisRateLimiter({ client, insurance: { instances: 4 } });
+    const limiter = createRedisRateLimiter({ client, insurance: { instances: 4 } });
     const decisions = [];
     for (let index = 0; index < 4; index += 1) decisions.push(await limiter.consume([counter(10)]));
     expect(decisions.map((decision) => decision.allowed)).toEqual([true, true, true, false]);
@@ -86,7 +86,7 @@ describe('RedisRateLimiter without a server', () => {
 
   it('reads the script reply into a decision', async () => {
     const { client } = fakeClient({ answer: () => Promise.resolve([0, 5, 120_000, 2, 86_000_000]) });
-    const limiter = new RedisRateLimiter({ client });
+    const limiter = createRedisRateLimiter({ client });
     const decision = await limiter.consume([counter(5), { ...counter(10), name: 'daily', key: 'tenant:org-1:daily', durationMs: 86_400_000 }]);
     expect(decision).toMatchObject({ allowed: false, refusedBy: { name: 'hourly', used: 5, remaining: 0 }, retryAfterMs: 120_000, storeError: undefined });
     expect(decision.counters[1]).toMatchObject({ name: 'daily', used: 2, remaining: 8 });

@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import type { QuotaEvent } from '../../src/events/quota-event';
-import { InMemoryEventBus } from '../../src/events/in-memory-event-bus';
+import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
 import type { SmsEvent } from '../../src/events/sms-event';
-import { InMemoryQuotaLimiter } from '../../src/limits/in-memory-quota-limiter';
+import { createInMemoryQuotaLimiter } from '../../src/limits/in-memory-quota-limiter';
 import { QuotaExceededError } from '../../src/limits/quota-exceeded-error';
 import type { QuotaLimiter } from '../../src/limits/quota-limiter';
 import { SMSService } from '../../src/service/sms-service';
@@ -16,7 +16,7 @@ function setup(options: Partial<SMSServiceOptions> = {}) {
   let now = start;
   const clock = { now: () => now };
   const provider = createFakeProvider({ id: 'twilio' });
-  const events = new InMemoryEventBus();
+  const events = createInMemoryEventPublisher();
   const published: SmsEvent[] = [];
   events.subscribe('*', (event) => void published.push(event));
   const notices: QuotaEvent[] = [];
@@ -229,7 +229,7 @@ describe('SMSService quotas: hourly and daily windows per tenant', () => {
 
   it('sends no quota warning from insured decisions, whose counters are one process’s share', async () => {
     const notices: QuotaEvent[] = [];
-    const memory = new InMemoryQuotaLimiter();
+    const memory = createInMemoryQuotaLimiter();
     const insured: QuotaLimiter = {
       consume: async (counters) => ({ ...(await memory.consume(counters)), storeError: new Error('Redis is not ready (connection end)') }),
       peek: (counters) => memory.peek(counters),
@@ -242,7 +242,7 @@ describe('SMSService quotas: hourly and daily windows per tenant', () => {
 
   it('reports an insured decision once as sms.quota_degraded and its end as sms.quota_recovered', async () => {
     const notices: QuotaEvent[] = [];
-    const memory = new InMemoryQuotaLimiter();
+    const memory = createInMemoryQuotaLimiter();
     let failing = true;
     const insured: QuotaLimiter = {
       consume: async (counters) => ({ ...(await memory.consume(counters)), storeError: failing ? new Error('Redis is not ready (connection reconnecting)') : undefined }),
@@ -263,7 +263,7 @@ describe('SMSService quotas: hourly and daily windows per tenant', () => {
   it('without onEvent, reports an outage and its end through process.emitWarning; a failing handler never fails a send', async () => {
     const warn = vi.spyOn(process, 'emitWarning').mockImplementation(() => undefined);
     try {
-      const memory = new InMemoryQuotaLimiter();
+      const memory = createInMemoryQuotaLimiter();
       let failing = true;
       const insured: QuotaLimiter = {
         consume: async (counters) => ({ ...(await memory.consume(counters)), storeError: failing ? new Error('Connection is closed.') : undefined }),

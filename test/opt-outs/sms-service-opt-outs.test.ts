@@ -1,8 +1,8 @@
 import { describe, expect, it, vi } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error';
-import { InMemoryEventBus } from '../../src/events/in-memory-event-bus';
+import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
 import type { SmsEvent } from '../../src/events/sms-event';
-import { InMemoryOptOutStore } from '../../src/opt-outs/in-memory-opt-out-store';
+import { createInMemoryOptOutStore } from '../../src/opt-outs/in-memory-opt-out-store';
 import { ANY_SENDER, type OptOutStore } from '../../src/opt-outs/opt-out-store';
 import { mapTelnyxError } from '../../src/providers/telnyx/map-telnyx-error';
 import { mapTwilioError } from '../../src/providers/twilio/map-twilio-error';
@@ -15,9 +15,9 @@ const TO = '+14155552671';
 const NOW = Date.UTC(2026, 0, 1);
 
 function setup(options: { optOuts?: OptOutStore; provider?: SmsProvider; onBackgroundError?: (error: unknown, context: { stage: string }) => void } = {}) {
-  const optOuts = options.optOuts ?? new InMemoryOptOutStore();
+  const optOuts = options.optOuts ?? createInMemoryOptOutStore();
   const provider = options.provider ?? createFakeProvider({ id: 'twilio' });
-  const events = new InMemoryEventBus();
+  const events = createInMemoryEventPublisher();
   const published: SmsEvent[] = [];
   events.subscribe('*', (event) => void published.push(event));
   let id = 0;

@@ -3,7 +3,7 @@ import { SmsError } from '../../src/errors/sms-error';
 import { ValidationError } from '../../src/errors/validation-error';
 import type { SmsResponseEvent } from '../../src/events/contracts/sms-response-event';
 import { buildResponseEvent } from '../../src/platform/build-response-event';
-import { createInMemoryBus } from '../../src/platform/create-in-memory-bus';
+import { createInMemoryEventBus } from '../../src/platform/in-memory-event-bus';
 import { createSmsClient } from '../../src/platform/create-sms-client';
 import type { EventBus } from '../../src/platform/event-bus';
 import { until } from './support/platform-fixtures';
@@ -14,7 +14,7 @@ afterEach(async () => {
 });
 
 function bus(): EventBus {
-  const created = createInMemoryBus();
+  const created = createInMemoryEventBus();
   buses.push(created);
   return created;
 }

@@ -3,7 +3,7 @@ import { SmsError } from '../../src/errors/sms-error';
 import { idempotencyStoreUnavailableError } from '../../src/idempotency/idempotency-errors';
 import { QuotaExceededError } from '../../src/limits/quota-exceeded-error';
 import { responseEventId } from '../../src/platform/build-response-event';
-import { createInMemoryBus, type InMemoryBus } from '../../src/platform/create-in-memory-bus';
+import { createInMemoryEventBus, type InMemoryEventBus } from '../../src/platform/in-memory-event-bus';
 import { createSmsWorker, type SmsWorkerOptions } from '../../src/platform/create-sms-worker';
 import { createWorkerEventPublisher } from '../../src/platform/create-worker-event-publisher';
 import { deadLetterQueueName } from '../../src/platform/dead-letter-queue-name';
@@ -38,9 +38,9 @@ interface Setup {
 }
 
 async function setUp(
-  options: { outcomes?: FakeProviderOutcome[]; service?: Partial<SMSServiceOptions>; wire?: boolean; bus?: (bus: InMemoryBus) => EventBus; worker?: Partial<SmsWorkerOptions>; send?: (request: SendRequest, service: SMSService, sendOptions: SendOptions | undefined) => ReturnType<SMSService['send']> } = {},
+  options: { outcomes?: FakeProviderOutcome[]; service?: Partial<SMSServiceOptions>; wire?: boolean; bus?: (bus: InMemoryEventBus) => EventBus; worker?: Partial<SmsWorkerOptions>; send?: (request: SendRequest, service: SMSService, sendOptions: SendOptions | undefined) => ReturnType<SMSService['send']> } = {},
 ): Promise<Setup> {
-  const memory = createInMemoryBus();
+  const memory = createInMemoryEventBus();
   const bus = options.bus?.(memory) ?? memory;
   const provider = createFakeProvider({ id: 'twilio', outcomes: options.outcomes ?? [] });
   const service = new SMSService({ providers: [provider], ...(options.wire === false ? {} : { events: createWorkerEventPublisher({ bus }) }), ...options.service });
@@ -222,12 +222,12 @@ describe('createSmsWorker', () => {
     ['a service without send', { service: {} as never }, /options\.service/],
     ['a bus without subscribe', { bus: { publish: async () => undefined } as never }, /options\.bus/],
   ])('refuses %s', (_name, change, message) => {
-    const bus = createInMemoryBus();
+    const bus = createInMemoryEventBus();
     expect(() => createSmsWorker({ service: new SMSService({ providers: [createFakeProvider()] }), bus, ...change })).toThrow(message);
   });
 
   it('starts once; stop() before start() and twice is harmless', async () => {
-    const bus = createInMemoryBus();
+    const bus = createInMemoryEventBus();
     const worker = createSmsWorker({ service: new SMSService({ providers: [createFakeProvider()] }), bus });
     await worker.stop();
     await expect(worker.start()).rejects.toThrow(/start\(\) runs once/);

@@ -1,5 +1,5 @@
 import { describe, it } from 'vitest';
-import { createInMemoryBus } from '../../src/platform/create-in-memory-bus';
+import { createInMemoryEventBus } from '../../src/platform/in-memory-event-bus';
 import { runEventBusContract } from '../../src/testing';
 
-runEventBusContract({ describe, it, name: 'memory', createBus: () => createInMemoryBus() });
+runEventBusContract({ describe, it, name: 'memory', createBus: () => createInMemoryEventBus() });

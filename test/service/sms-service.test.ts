@@ -1,19 +1,19 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SmsError, ValidationError } from '../../src/errors';
-import { InMemoryEventBus } from '../../src/events/in-memory-event-bus';
+import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
 import type { SmsEvent, SmsResultEvent } from '../../src/events/sms-event';
 import { SMSService } from '../../src/service/sms-service';
 import type { SMSServiceOptions } from '../../src/service/sms-service-options';
-import { InMemoryMessageStore } from '../../src/store/in-memory-message-store';
+import { createInMemoryMessageStore } from '../../src/store/in-memory-message-store';
 import { createFakeProvider, type FakeProvider } from '../../src/testing/create-fake-provider';
 
 const to = '+14155552671';
 
 function setup(options: Partial<SMSServiceOptions> = {}, provider: FakeProvider = createFakeProvider({ id: 'twilio' })) {
-  const events = new InMemoryEventBus();
+  const events = createInMemoryEventPublisher();
   const published: SmsEvent[] = [];
   events.subscribe('*', (event) => void published.push(event));
-  const store = new InMemoryMessageStore();
+  const store = createInMemoryMessageStore();
   let counter = 0;
   const sms = new SMSService({
     providers: [provider],

@@ -1,10 +1,10 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors';
-import { InMemoryMessageStore } from '../../src/store/in-memory-message-store';
+import { createInMemoryMessageStore } from '../../src/store/in-memory-message-store';
 import type { MessageRecord } from '../../src/store/message-record';
 import { runMessageStoreContract } from '../../src/testing/run-message-store-contract';
 
-runMessageStoreContract({ describe, it, name: 'memory', createStore: () => new InMemoryMessageStore() });
+runMessageStoreContract({ describe, it, name: 'memory', createStore: () => createInMemoryMessageStore() });
 
 function record(id: string, providerMessageId: string | null = `SM-${id}`): MessageRecord {
   return {
@@ -34,7 +34,7 @@ function record(id: string, providerMessageId: string | null = `SM-${id}`): Mess
 
 describe('InMemoryMessageStore bounds', () => {
   it('never holds more than maxMessages and evicts the oldest-written first, index included', async () => {
-    const store = new InMemoryMessageStore({ maxMessages: 3 });
+    const store = createInMemoryMessageStore({ maxMessages: 3 });
     for (const id of ['a', 'b', 'c', 'd', 'e']) await store.save(record(id));
     expect(store.size).toBe(3);
     expect(await store.get('a')).toBeUndefined();
@@ -45,7 +45,7 @@ describe('InMemoryMessageStore bounds', () => {
   });
 
   it('treats a re-save as the newest write', async () => {
-    const store = new InMemoryMessageStore({ maxMessages: 2 });
+    const store = createInMemoryMessageStore({ maxMessages: 2 });
     await store.save(record('a'));
     await store.save(record('b'));
     await store.save(record('a'));
@@ -55,7 +55,7 @@ describe('InMemoryMessageStore bounds', () => {
   });
 
   it('drops a stale provider index entry when a record changes its provider message id', async () => {
-    const store = new InMemoryMessageStore();
+    const store = createInMemoryMessageStore();
     await store.save(record('a', 'SM-old'));
     await store.save(record('a', 'SM-new'));
     expect(await store.findByProviderMessageId('twilio', 'SM-old')).toBeUndefined();
@@ -63,13 +63,13 @@ describe('InMemoryMessageStore bounds', () => {
   });
 
   it('stays bounded over a long run', async () => {
-    const store = new InMemoryMessageStore({ maxMessages: 100 });
+    const store = createInMemoryMessageStore({ maxMessages: 100 });
     for (let index = 0; index < 5000; index += 1) await store.save(record(`m${index}`));
     expect(store.size).toBe(100);
   });
 
   it.each([0, -1, 1.5, Number.NaN])('refuses maxMessages %s with a ValidationError naming the option', (maxMessages) => {
-    expect(() => new InMemoryMessageStore({ maxMessages })).toThrow(ValidationError);
-    expect(() => new InMemoryMessageStore({ maxMessages })).toThrow(/options\.maxMessages/);
+    expect(() => createInMemoryMessageStore({ maxMessages })).toThrow(ValidationError);
+    expect(() => createInMemoryMessageStore({ maxMessages })).toThrow(/options\.maxMessages/);
   });
 });

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error';
-import { InMemoryEventBus } from '../../src/events/in-memory-event-bus';
-import { InMemoryMessageStore } from '../../src/store/in-memory-message-store';
+import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
+import { createInMemoryMessageStore } from '../../src/store/in-memory-message-store';
 import type { MessageRecord } from '../../src/store/message-record';
 import type { MessageStore } from '../../src/store/message-store';
 import { createWebhookHandler } from '../../src/webhooks/create-webhook-handler';
@@ -274,8 +274,8 @@ describe('createWebhookHandler: refusals', () => {
   });
 
   it('fails closed: a provider without its secret is refused with 403 naming the option', async () => {
-    const store = new InMemoryMessageStore();
-    const events = new InMemoryEventBus();
+    const store = createInMemoryMessageStore();
+    const events = createInMemoryEventPublisher();
     const onlyTelnyx = createWebhookHandler({ store, events, providers: { telnyx: { publicKey: TELNYX_PUBLIC_KEY } }, clock: { now: () => NOW } });
     const twilioRefused = await onlyTelnyx(twilioRequest(twilioStatus('delivered')));
     expect(twilioRefused.status).toBe(403);
@@ -348,7 +348,7 @@ describe('createWebhookHandler: refusals', () => {
 
 describe('createWebhookHandler: failures of its stores', () => {
   it('answers 500 when the store fails, forgets the webhook, and handles the provider retry', async () => {
-    const store = new InMemoryMessageStore();
+    const store = createInMemoryMessageStore();
     let failing = true;
     const flaky: MessageStore = {
       save: (record) => (failing ? Promise.reject(new Error('disk full')) : store.save(record)),
@@ -382,7 +382,7 @@ describe('createWebhookHandler: failures of its stores', () => {
   });
 
   it('serialises updates per message for a store without update()', async () => {
-    const inner = new InMemoryMessageStore();
+    const inner = createInMemoryMessageStore();
     const slow: MessageStore = {
       save: (record) => inner.save(record),
       get: async (id) => {
@@ -404,8 +404,8 @@ describe('createWebhookHandler: failures of its stores', () => {
 });
 
 describe('createWebhookHandler: options', () => {
-  const store = new InMemoryMessageStore();
-  const events = new InMemoryEventBus();
+  const store = createInMemoryMessageStore();
+  const events = createInMemoryEventPublisher();
   it.each([
     ['an unknown option', { store, events, providers: {}, secret: 'x' }, /options\.secret/],
     ['no store', { events, providers: {} }, /options\.store/],

@@ -4,12 +4,12 @@
  * provider's signed status callback to the URL the adapter sent resolves it.
  */
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
-import { InMemoryEventBus } from '../../src/events/in-memory-event-bus';
+import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
 import type { SmsEvent } from '../../src/events/sms-event';
 import { createTelnyxProvider } from '../../src/providers/telnyx';
 import { createTwilioProvider } from '../../src/providers/twilio';
 import { SMSService } from '../../src/service/sms-service';
-import { InMemoryMessageStore } from '../../src/store/in-memory-message-store';
+import { createInMemoryMessageStore } from '../../src/store/in-memory-message-store';
 import { createWebhookHandler } from '../../src/webhooks/create-webhook-handler';
 import { nock, recordRequests } from '../support/intercept-http';
 import * as telnyx from '../providers/telnyx/support/telnyx-fixtures';
@@ -24,8 +24,8 @@ afterEach(() => {
 afterAll(() => nock.enableNetConnect());
 
 function wire() {
-  const store = new InMemoryMessageStore();
-  const events = new InMemoryEventBus();
+  const store = createInMemoryMessageStore();
+  const events = createInMemoryEventPublisher();
   const published: SmsEvent[] = [];
   events.subscribe('*', (event) => void published.push(event));
   return { store, events, published, clock: { now: () => NOW } };

@@ -3,8 +3,8 @@ import { systemClock, type Clock } from '../../clock';
 import { ValidationError } from '../../errors/validation-error';
 import { checkQuotaCounters } from '../../limits/check-quota-counters';
 import { decideQuota } from '../../limits/decide-quota';
-import { InMemoryQuotaLimiter } from '../../limits/in-memory-quota-limiter';
-import { InMemorySenderPacer } from '../../limits/in-memory-sender-pacer';
+import { createInMemoryQuotaLimiter } from '../../limits/in-memory-quota-limiter';
+import { createInMemorySenderPacer } from '../../limits/in-memory-sender-pacer';
 import type { QuotaCounter, QuotaDecision, QuotaLimiter, QuotaReading } from '../../limits/quota-limiter';
 import type { PaceDecision, PaceRequest, SenderPacer } from '../../limits/sender-pacer';
 import { checkRedisLimiterClient, type RedisLimiterClient } from './redis-limit-client';
@@ -32,30 +32,7 @@ const PACE_COMMAND = 'ocelotSmsSenderPace';
 
 type RedisCommand = (...args: (string | number)[]) => Promise<unknown>;
 
-/**
- * Tenant quotas and sender pacing shared by every process that uses the same Redis: the limits hold
- * whether the host runs one instance or twenty.
- *
- * - **Exact under concurrency.** A charge is one Lua script over all its counters: it checks that every
- *   window has room and then charges all of them, or charges none, with no command of any other client
- *   in between. So the points admitted in a window never exceed its limit, and a refused send costs
- *   nothing (rate-limiter-flexible's `RateLimiterUnion` would charge every window and not roll back).
- * - **On rate-limiter-flexible.** Keys and values are `RateLimiterRedis`'s (`keyPrefix:key`, integer
- *   points, TTL = window), the script extends its fixed-window script to several keys, and reads go
- *   through `RateLimiterRedis#get`; use `RateLimiterRedis#delete` with the same `keyPrefix` to reset one.
- * - **Never a hang, never a false rate limit.** With Redis not ready, failing or slower than `timeoutMs`,
- *   the in-memory insurance limiter decides and the decision carries `storeError` (the service turns it
- *   into one `sms.quota_degraded` notice). A store failure is never reported as `RATE_LIMITED`.
- *
- * @example
- * import { Redis } from 'ioredis';
- * import { RedisRateLimiter } from '@ocelot-platform/tools-core/redis';
- *
- * const client = new Redis({ host: '127.0.0.1', enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
- * const limiter = new RedisRateLimiter({ client, insurance: { instances: 20 } });
- * const sms = new SMSService({ providers, quotas: { limiter, hourly: 100, daily: 500 }, pacing: { pacer: limiter, default: { messagesPerSecond: 1 } } });
- */
-export class RedisRateLimiter implements QuotaLimiter, SenderPacer {
+class RedisRateLimiter implements QuotaLimiter, SenderPacer {
   private readonly client: RedisLimiterClient;
   /** rate-limiter-flexible owns the key layout and the reads. */
   private readonly reader: RateLimiterRedis;
@@ -77,8 +54,8 @@ export class RedisRateLimiter implements QuotaLimiter, SenderPacer {
     this.clock = options.clock ?? systemClock;
     this.client = options.client;
     this.reader = new RateLimiterRedis({ storeClient: this.client, keyPrefix, points: 1, duration: 1, rejectIfRedisNotReady: true });
-    this.insuranceLimiter = options.insurance?.limiter ?? new InMemoryQuotaLimiter({ clock: this.clock });
-    this.insurancePacer = options.insurance?.pacer ?? new InMemorySenderPacer({ clock: this.clock });
+    this.insuranceLimiter = options.insurance?.limiter ?? createInMemoryQuotaLimiter({ clock: this.clock });
+    this.insurancePacer = options.insurance?.pacer ?? createInMemorySenderPacer({ clock: this.clock });
     this.client.defineCommand(CONSUME_COMMAND, { lua: CONSUME_SCRIPT });
     this.client.defineCommand(PACE_COMMAND, { numberOfKeys: 1, lua: PACE_SCRIPT });
   }
@@ -164,4 +141,33 @@ function wholeNumber(field: string, value: unknown, fallback: number, minimum: n
 
 function invalid(field: string, problem: string, fix: string): ValidationError {
   return new ValidationError({ field, reason: 'INVALID_OPTION', problem, fix });
+}
+
+export type { RedisRateLimiter };
+
+/**
+ * Tenant quotas and sender pacing shared by every process that uses the same Redis: the limits hold
+ * whether the host runs one instance or twenty.
+ *
+ * - **Exact under concurrency.** A charge is one Lua script over all its counters: it checks that every
+ *   window has room and then charges all of them, or charges none, with no command of any other client
+ *   in between. So the points admitted in a window never exceed its limit, and a refused send costs
+ *   nothing (rate-limiter-flexible's `RateLimiterUnion` would charge every window and not roll back).
+ * - **On rate-limiter-flexible.** Keys and values are `RateLimiterRedis`'s (`keyPrefix:key`, integer
+ *   points, TTL = window), the script extends its fixed-window script to several keys, and reads go
+ *   through `RateLimiterRedis#get`; use `RateLimiterRedis#delete` with the same `keyPrefix` to reset one.
+ * - **Never a hang, never a false rate limit.** With Redis not ready, failing or slower than `timeoutMs`,
+ *   the in-memory insurance limiter decides and the decision carries `storeError` (the service turns it
+ *   into one `sms.quota_degraded` notice). A store failure is never reported as `RATE_LIMITED`.
+ *
+ * @example
+ * import { Redis } from 'ioredis';
+ * import { createRedisRateLimiter, type RedisRateLimiter } from '@ocelot-platform/tools-core/redis';
+ *
+ * const client = new Redis({ host: '127.0.0.1', enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 });
+ * const limiter = createRedisRateLimiter({ client, insurance: { instances: 20 } });
+ * const sms = new SMSService({ providers, quotas: { limiter, hourly: 100, daily: 500 }, pacing: { pacer: limiter, default: { messagesPerSecond: 1 } } });
+ */
+export function createRedisRateLimiter(options: RedisRateLimiterOptions): RedisRateLimiter {
+  return new RedisRateLimiter(options);
 }

@@ -4,7 +4,7 @@ import { smsReceivedEventSchema } from '../../../src/events/contracts/sms-receiv
 import { smsResultEventSchema } from '../../../src/events/contracts/sms-result-event-schema';
 import { smsRetryingEventSchema } from '../../../src/events/contracts/sms-retrying-event-schema';
 import { smsStatusEventSchema } from '../../../src/events/contracts/sms-status-event-schema';
-import { InMemoryEventBus } from '../../../src/events/in-memory-event-bus';
+import { createInMemoryEventPublisher } from '../../../src/events/in-memory-event-publisher';
 import type { SmsEvent, SmsResultEvent, SmsRetryingEvent } from '../../../src/events/sms-event';
 import { SMSService } from '../../../src/service/sms-service';
 import { createFakeProvider } from '../../../src/testing/create-fake-provider';
@@ -26,7 +26,7 @@ describe('event schemas and the TypeScript event types agree', () => {
 
 describe('the service’s own events parse with the schemas', () => {
   async function eventsOf(outcomes: NonNullable<Parameters<typeof createFakeProvider>[0]>['outcomes'], request = { to: '+14155552671', body: 'Your code is 482913', tenantId: 'org-1' }) {
-    const events = new InMemoryEventBus();
+    const events = createInMemoryEventPublisher();
     const seen: SmsEvent[] = [];
     events.subscribe('*', (event) => void seen.push(event));
     const sms = new SMSService({ providers: [createFakeProvider({ id: 'twilio', outcomes })], events, retry: { attempts: 2, initialDelayMs: 1, maxDelayMs: 1 } });

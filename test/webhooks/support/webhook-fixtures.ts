@@ -2,11 +2,11 @@
  * Shared fixtures for the webhook tests: secrets, a fixed clock, signed Twilio and Telnyx requests
  * built with the shipped signing helpers, and a service + handler wired like a host would.
  */
-import { InMemoryEventBus } from '../../../src/events/in-memory-event-bus';
+import { createInMemoryEventPublisher, type InMemoryEventPublisher } from '../../../src/events/in-memory-event-publisher';
 import type { SmsEvent } from '../../../src/events/sms-event';
-import { InMemoryOptOutStore } from '../../../src/opt-outs/in-memory-opt-out-store';
+import { createInMemoryOptOutStore, type InMemoryOptOutStore } from '../../../src/opt-outs/in-memory-opt-out-store';
 import { SMSService } from '../../../src/service/sms-service';
-import { InMemoryMessageStore } from '../../../src/store/in-memory-message-store';
+import { createInMemoryMessageStore, type InMemoryMessageStore } from '../../../src/store/in-memory-message-store';
 import { createFakeProvider, type FakeProvider } from '../../../src/testing/create-fake-provider';
 import type { FakeProviderOutcome } from '../../../src/testing/fake-provider-outcome';
 import { signTelnyxRequest } from '../../../src/testing/sign-telnyx-request';
@@ -107,7 +107,7 @@ export interface WebhookSetup {
   readonly provider: FakeProvider;
   readonly store: InMemoryMessageStore;
   readonly optOuts: InMemoryOptOutStore;
-  readonly events: InMemoryEventBus;
+  readonly events: InMemoryEventPublisher;
   readonly published: SmsEvent[];
   readonly errors: { error: unknown; context: WebhookErrorContext }[];
   readonly handler: (request: Request) => Promise<Response>;
@@ -118,9 +118,9 @@ export interface WebhookSetup {
 export function setupWebhooks(options: { providerId?: string; outcomes?: FakeProviderOutcome[]; handler?: Partial<WebhookHandlerOptions> } = {}): WebhookSetup {
   let now = NOW;
   const clock = { now: () => now, advance: (milliseconds: number) => void (now += milliseconds) };
-  const store = new InMemoryMessageStore();
-  const optOuts = new InMemoryOptOutStore();
-  const events = new InMemoryEventBus();
+  const store = createInMemoryMessageStore();
+  const optOuts = createInMemoryOptOutStore();
+  const events = createInMemoryEventPublisher();
   const published: SmsEvent[] = [];
   events.subscribe('*', (event) => void published.push(event));
   const provider = createFakeProvider({ id: options.providerId ?? 'twilio', outcomes: options.outcomes ?? [] });

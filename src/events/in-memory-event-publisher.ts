@@ -3,7 +3,7 @@ import type { SmsEvent } from './sms-event';
 
 export type SmsEventHandler<Event extends SmsEvent = SmsEvent> = (event: Event) => void | Promise<void>;
 
-export interface InMemoryEventBusOptions {
+export interface InMemoryEventPublisherOptions {
   /**
    * Called when a subscriber throws or rejects. A failing subscriber never fails the publisher (the
    * message is already sent); by default the failure is reported with `process.emitWarning`.
@@ -11,20 +11,11 @@ export interface InMemoryEventBusOptions {
   onHandlerError?: (error: unknown, event: SmsEvent) => void;
 }
 
-/**
- * The embedded event bus: publish and subscribe in one process, no server. Handlers run in subscription
- * order; `publish` resolves after every handler has settled.
- *
- * @example
- * const events = new InMemoryEventBus();
- * const unsubscribe = events.subscribe('sms.sent', (event) => console.log(event.data.message_id));
- * const sms = new SMSService({ providers: [provider], events });
- */
-export class InMemoryEventBus implements EventPublisher {
+class InMemoryEventPublisher implements EventPublisher {
   private readonly handlers = new Map<string, Set<SmsEventHandler>>();
   private readonly onHandlerError: (error: unknown, event: SmsEvent) => void;
 
-  constructor(options: InMemoryEventBusOptions = {}) {
+  constructor(options: InMemoryEventPublisherOptions = {}) {
     this.onHandlerError = options.onHandlerError ?? reportHandlerError;
   }
 
@@ -65,4 +56,19 @@ export class InMemoryEventBus implements EventPublisher {
 function reportHandlerError(error: unknown, event: SmsEvent): void {
   const detail = error instanceof Error ? error.message : String(error);
   process.emitWarning(`An ${event.type} subscriber failed: ${detail}`, { code: 'TOOLS_CORE_EVENT_HANDLER' });
+}
+
+export type { InMemoryEventPublisher };
+
+/**
+ * The embedded event bus: publish and subscribe in one process, no server. Handlers run in subscription
+ * order; `publish` resolves after every handler has settled.
+ *
+ * @example
+ * const events = createInMemoryEventPublisher();
+ * const unsubscribe = events.subscribe('sms.sent', (event) => console.log(event.data.message_id));
+ * const sms = new SMSService({ providers: [provider], events });
+ */
+export function createInMemoryEventPublisher(options: InMemoryEventPublisherOptions = {}): InMemoryEventPublisher {
+  return new InMemoryEventPublisher(options);
 }

@@ -5,7 +5,7 @@ import { deadLetterQueueName } from './dead-letter-queue-name';
 import type { BusDelivery, BusHandler, BusMessage, BusSubscription, EventBus, PublishOptions, RetryLaterOptions, SubscribeOptions } from './event-bus';
 import { topicMatches } from './topic-matches';
 
-export interface InMemoryBusOptions {
+export interface InMemoryEventBusOptions {
   /**
    * Deliveries of one message before it goes to the dead-letter queue instead (a RabbitMQ quorum queue's
    * `x-delivery-limit`): a message that crashes its handler every time cannot loop forever. Default 20.
@@ -15,7 +15,7 @@ export interface InMemoryBusOptions {
   onHandlerError?: (error: unknown, delivery: BusDelivery) => void;
 }
 
-export interface InMemoryBus extends EventBus {
+export interface InMemoryEventBus extends EventBus {
   /** Messages waiting in `queue`, not handed out; 0 for an unknown queue. */
   depth(queue: string): number;
 }
@@ -65,14 +65,14 @@ const BUS = 'memory';
  * single-process hosts; use `createRabbitMqBus` across processes.
  *
  * @example
- * const bus = createInMemoryBus();
+ * const bus = createInMemoryEventBus();
  * await bus.subscribe({ queue: 'audit', topics: ['sms.*'] }, async (delivery) => {
  *   console.log(delivery.type);
  *   await delivery.ack();
  * });
  * await bus.publish({ type: 'sms.sent' });
  */
-export function createInMemoryBus(options: InMemoryBusOptions = {}): InMemoryBus {
+export function createInMemoryEventBus(options: InMemoryEventBusOptions = {}): InMemoryEventBus {
   const deliveryLimit = options.deliveryLimit ?? 20;
   if (!Number.isSafeInteger(deliveryLimit) || deliveryLimit < 1) {
     throw new ValidationError({ field: 'options.deliveryLimit', reason: 'INVALID_OPTION', problem: `${String(deliveryLimit)} is not a whole number of 1 or more.`, fix: 'pass e.g. 20, or omit it.' });

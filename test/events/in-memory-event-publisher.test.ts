@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import { InMemoryEventBus } from '../../src/events/in-memory-event-bus';
+import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
 import { SMS_EVENT_SCHEMA_VERSION, type SmsResultEvent } from '../../src/events/sms-event';
 
 function event(type: SmsResultEvent['type']): SmsResultEvent {
@@ -27,9 +27,9 @@ function event(type: SmsResultEvent['type']): SmsResultEvent {
   };
 }
 
-describe('InMemoryEventBus', () => {
+describe('InMemoryEventPublisher', () => {
   it('delivers an event to the handlers of its type and to wildcard handlers, in order', async () => {
-    const bus = new InMemoryEventBus();
+    const bus = createInMemoryEventPublisher();
     const seen: string[] = [];
     bus.subscribe('sms.sent', (received) => void seen.push(`sent:${received.event_id}`));
     bus.subscribe('sms.failed', () => void seen.push('failed'));
@@ -39,7 +39,7 @@ describe('InMemoryEventBus', () => {
   });
 
   it('stops delivering after unsubscribe', async () => {
-    const bus = new InMemoryEventBus();
+    const bus = createInMemoryEventPublisher();
     const handler = vi.fn();
     const unsubscribe = bus.subscribe('sms.sent', handler);
     await bus.publish(event('sms.sent'));
@@ -49,7 +49,7 @@ describe('InMemoryEventBus', () => {
   });
 
   it('waits for async handlers before publish resolves', async () => {
-    const bus = new InMemoryEventBus();
+    const bus = createInMemoryEventPublisher();
     let done = false;
     bus.subscribe('sms.sent', async () => {
       await new Promise((resolve) => setTimeout(resolve, 5));
@@ -61,7 +61,7 @@ describe('InMemoryEventBus', () => {
 
   it('isolates a failing handler: the others still run and publish resolves', async () => {
     const onHandlerError = vi.fn();
-    const bus = new InMemoryEventBus({ onHandlerError });
+    const bus = createInMemoryEventPublisher({ onHandlerError });
     const after = vi.fn();
     bus.subscribe('sms.sent', () => {
       throw new Error('handler broke');
