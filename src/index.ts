@@ -3,7 +3,6 @@
 export { SMSService } from './service/sms-service';
 export type { SMSServiceOptions, BackgroundErrorContext } from './service/sms-service-options';
 export type { SendRequest } from './messages/send-request';
-export type { SendOptions } from './service/send-options';
 export type { SendResult, SendAttempt, AttemptOutcome } from './messages/send-result';
 
 export { SMS_ERROR_CODES, SMS_ERROR_REASONS, SmsError, ValidationError, FinalFailureError } from './errors';
@@ -49,6 +48,7 @@ export type {
 
 export { createInMemoryEventPublisher, type InMemoryEventPublisher, type InMemoryEventPublisherOptions, type SmsEventHandler } from './events/in-memory-event-publisher';
 export type { EventPublisher } from './events/event-publisher';
+export { captureResultEvent, type CapturedSend } from './events/result-event-capture';
 export { SMS_EVENT_SCHEMA_VERSION } from './events/sms-event';
 export type { SmsEvent, SmsEventType, SmsEventError, SmsResultEvent, SmsResultEventData, SmsRetryingEvent, SmsRetryingEventData } from './events/sms-event';
 

@@ -2,7 +2,7 @@ import type { Clock } from '../clock';
 import { SmsError } from '../errors/sms-error';
 import type { SmsResponseEvent } from '../events/contracts/sms-response-event';
 import { smsSendRequestSchema, type SmsSendRequest } from '../events/contracts/sms-send-request-schema';
-import type { SmsResultEvent } from '../events/sms-event';
+import { captureResultEvent } from '../events/result-event-capture';
 import { maskPhoneNumber } from '../phone/mask-phone-number';
 import type { SMSService } from '../service/sms-service';
 import { buildResponseEvent, type ResponseTarget } from './build-response-event';
@@ -66,16 +66,17 @@ export function createRequestProcessor(options: RequestProcessorOptions): (deliv
       return;
     }
 
-    // The service's own sms.sent / sms.failed comes here instead of its event publisher: the response
-    // below is the one answer published, and a failure's answer keeps what the service knew.
-    let terminal: SmsResultEvent | undefined;
-    const onResultEvent = (event: SmsResultEvent) => void (terminal = event);
+    // The service's own sms.sent / sms.failed is captured instead of published: the response below is
+    // the one answer published, and a failure's answer keeps what the service knew. The capture follows
+    // the async context, so it reaches the service through any wrapper of it.
+    const captured = await captureResultEvent(() => service.send(toSendRequest(request, (deadline - clock.now()) / 1000)));
     let response: SmsResponseEvent;
-    try {
-      const result = await service.send(toSendRequest(request, (deadline - clock.now()) / 1000), { onResultEvent });
+    if (captured.ok) {
+      const result = captured.value;
       response = buildResponseEvent({ target, timestamp: clock.now(), outcome: { result } });
       log?.({ level: 'info', event: 'request.sent', ...about(), provider: result.provider, attempt: delivery.attempt, redelivered: delivery.redelivered, duration_ms: clock.now() - receivedAt });
-    } catch (thrown) {
+    } else {
+      const thrown = captured.error;
       const retry = decideRequestRetry(thrown, delivery.attempt, maxUnexpectedRetries);
       if (retry !== undefined && clock.now() + retry.delayMs < deadline) {
         log?.({ level: 'info', event: 'request.delayed', ...about(), reason: retry.cause, delay_ms: retry.delayMs, attempt: delivery.attempt + 1 });
@@ -83,7 +84,7 @@ export function createRequestProcessor(options: RequestProcessorOptions): (deliv
         return;
       }
       const error = SmsError.isInstance(thrown) ? thrown : workerFailureError(thrown, delivery.attempt + 1);
-      response = buildResponseEvent({ target, timestamp: clock.now(), outcome: { error }, terminal });
+      response = buildResponseEvent({ target, timestamp: clock.now(), outcome: { error }, terminal: captured.event });
       log?.({ level: 'warn', event: 'request.failed', ...about(), code: error.code, reason: error.reason, provider: error.provider ?? null, attempt: delivery.attempt, redelivered: delivery.redelivered, duration_ms: clock.now() - receivedAt });
       if (!SmsError.isInstance(thrown)) {
         await answer(delivery, response, { deadLetter: `${error.reason}: ${error.message}` });

@@ -12,9 +12,8 @@ export interface SmsWorkerOptions {
   /**
    * Sends each request. Build it with `events: createWorkerEventPublisher({ bus })`, and across processes
    * with the Redis idempotency store, which is what makes a redelivered request replay instead of send.
-   * The worker calls `send(request, { onResultEvent })` to take the send's own `sms.sent` / `sms.failed`
-   * as its answer: a wrapper around the service must pass that second argument on, or the service
-   * publishes the outcome as well and every request is answered twice.
+   * The worker takes the send's own `sms.sent` / `sms.failed` as its answer with `captureResultEvent`,
+   * which follows the async context: a wrapper around the service has nothing to forward.
    */
   service: Pick<SMSService, 'send'>;
   bus: EventBus;

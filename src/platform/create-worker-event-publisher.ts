@@ -10,7 +10,7 @@ export interface WorkerEventPublisherOptions {
 
 /**
  * The `events` publisher for the `SMSService` a worker sends with. The worker takes each send's
- * `sms.sent` / `sms.failed` itself (`send(request, { onResultEvent })`) and publishes the one response
+ * `sms.sent` / `sms.failed` itself (`captureResultEvent(() => service.send(request))`) and publishes the one response
  * (with the request's `request_id` and an `event_id` derived from it, acked only once confirmed), so
  * those never reach this publisher from a worker send. What does reach it: `sms.retrying` and quota
  * notices, forwarded best effort (a send never waits for the broker), and the terminal events of sends

@@ -10,9 +10,9 @@ import { deadLetterQueueName } from '../../src/platform/dead-letter-queue-name';
 import { deriveUuid } from '../../src/platform/derive-uuid';
 import type { EventBus } from '../../src/platform/event-bus';
 import type { SmsWorkerLogEntry } from '../../src/platform/sms-worker-log-entry';
-import type { SendOptions } from '../../src/service/send-options';
 import type { SendRequest } from '../../src/messages/send-request';
 import { SMSService } from '../../src/service/sms-service';
+import { createInMemoryMessageStore } from '../../src/store/in-memory-message-store';
 import type { SMSServiceOptions } from '../../src/service/sms-service-options';
 import { createFakeProvider, type FakeProvider } from '../../src/testing/create-fake-provider';
 import type { FakeProviderOutcome } from '../../src/testing/fake-provider-outcome';
@@ -38,14 +38,14 @@ interface Setup {
 }
 
 async function setUp(
-  options: { outcomes?: FakeProviderOutcome[]; service?: Partial<SMSServiceOptions>; wire?: boolean; bus?: (bus: InMemoryEventBus) => EventBus; worker?: Partial<SmsWorkerOptions>; send?: (request: SendRequest, service: SMSService, sendOptions: SendOptions | undefined) => ReturnType<SMSService['send']> } = {},
+  options: { outcomes?: FakeProviderOutcome[]; service?: Partial<SMSServiceOptions>; wire?: boolean; bus?: (bus: InMemoryEventBus) => EventBus; worker?: Partial<SmsWorkerOptions>; send?: (request: SendRequest, service: SMSService) => ReturnType<SMSService['send']> } = {},
 ): Promise<Setup> {
   const memory = createInMemoryEventBus();
   const bus = options.bus?.(memory) ?? memory;
   const provider = createFakeProvider({ id: 'twilio', outcomes: options.outcomes ?? [] });
   const service = new SMSService({ providers: [provider], ...(options.wire === false ? {} : { events: createWorkerEventPublisher({ bus }) }), ...options.service });
   const logs: SmsWorkerLogEntry[] = [];
-  const sender = options.send === undefined ? service : { send: (request: SendRequest, sendOptions?: SendOptions) => (options.send as NonNullable<typeof options.send>)(request, service, sendOptions) };
+  const sender = options.send === undefined ? service : { send: (request: SendRequest) => (options.send as NonNullable<typeof options.send>)(request, service) };
   const worker = createSmsWorker({ service: sender, bus, queue: QUEUE, onLog: (entry) => logs.push(entry), ...options.worker });
   opened.push({ bus, stop: () => worker.stop() });
   const answers = await collectAnswers(bus);
@@ -135,9 +135,9 @@ describe('createSmsWorker', () => {
     const instrumented: { bus?: ReturnType<typeof instrumentBus> } = {};
     const { bus, answers } = await setUp({
       bus: (memory) => (instrumented.bus = instrumentBus(memory)),
-      send: async (request, service, sendOptions) => {
+      send: async (request, service) => {
         if ((refusals += 1) === 1) throw new QuotaExceededError({ window: 'hourly', limit: 1, unit: 'messages', retryAfterMs: 100, resetAt: null, subject: 'tenant "org-1"' });
-        return service.send(request, sendOptions);
+        return service.send(request);
       },
     });
     const { created_at: _createdAt, ...request } = envelope();
@@ -154,9 +154,9 @@ describe('createSmsWorker', () => {
   it('retries a send the idempotency store could not claim (nothing was sent), then sends it', async () => {
     let attempts = 0;
     const { bus, answers, logs } = await setUp({
-      send: async (request, service, sendOptions) => {
+      send: async (request, service) => {
         if ((attempts += 1) === 1) throw idempotencyStoreUnavailableError(new Error('Redis is not connected'));
-        return service.send(request, sendOptions);
+        return service.send(request);
       },
     });
     await bus.publish(envelope(), { mandatory: true });
@@ -206,7 +206,7 @@ describe('createSmsWorker', () => {
   it('answers once even when the service publishes straight on the worker’s bus: the send’s outcome comes to the worker', async () => {
     const direct: { service?: SMSService } = {};
     const { bus, answers, provider } = await setUp({
-      send: (request, _service, sendOptions) => (direct.service as SMSService).send(request, sendOptions),
+      send: (request) => (direct.service as SMSService).send(request),
     });
     direct.service = new SMSService({ providers: [provider], events: bus });
     await bus.publish(envelope(), { mandatory: true });
@@ -214,6 +214,22 @@ describe('createSmsWorker', () => {
     await sleep(50);
     expect(answers.map((answer) => answer.type)).toEqual(['sms.sent']);
     expect(provider.sent).toHaveLength(1);
+  });
+
+  it('answers a failed send once through a wrapper that forwards only the request, with the failed send’s message id', async () => {
+    const direct: { service?: SMSService } = {};
+    const { bus, answers, provider } = await setUp({
+      outcomes: [{ type: 'reject', providerCode: '21211', code: 'VALIDATION_ERROR', reason: 'INVALID_PHONE_NUMBER' }],
+      send: (request) => (direct.service as SMSService).send(request),
+    });
+    const store = createInMemoryMessageStore();
+    direct.service = new SMSService({ providers: [provider], events: createWorkerEventPublisher({ bus }), store });
+    await bus.publish(envelope(), { mandatory: true });
+    await until('the answer', () => answers.length >= 1);
+    await sleep(50);
+    expect(answers.map((answer) => `${answer.type}/${answer.data.error?.reason ?? '-'}`)).toEqual(['sms.failed/INVALID_PHONE_NUMBER']);
+    expect(await store.get(answers[0]?.data.message_id ?? '')).toMatchObject({ status: 'failed', errorReason: 'INVALID_PHONE_NUMBER' });
+    expect(answers[0]?.data.error).toMatchObject({ provider_code: '21211' });
   });
 
   it.each([

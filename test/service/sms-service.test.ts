@@ -1,7 +1,9 @@
 import { describe, expect, it, vi } from 'vitest';
 import { SmsError, ValidationError } from '../../src/errors';
 import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
+import { captureResultEvent } from '../../src/events/result-event-capture';
 import type { SmsEvent, SmsResultEvent } from '../../src/events/sms-event';
+import type { SendRequest } from '../../src/messages/send-request';
 import { SMSService } from '../../src/service/sms-service';
 import type { SMSServiceOptions } from '../../src/service/sms-service-options';
 import { createInMemoryMessageStore } from '../../src/store/in-memory-message-store';
@@ -182,47 +184,39 @@ describe('SMSService.send: the standalone pipeline', () => {
     warning.mockRestore();
   });
 
-  it('hands the result event to onResultEvent instead of the events publisher, once per send', async () => {
+  it('hands the result event to a capture around the send instead of the events publisher, once per send', async () => {
     const provider = createFakeProvider({ id: 'twilio', outcomes: ['accept', { type: 'reject', providerCode: '21610', code: 'VALIDATION_ERROR', reason: 'OPTED_OUT' }] });
     const { sms, published } = setup({}, provider);
-    const taken: SmsResultEvent[] = [];
-    const onResultEvent = (event: SmsResultEvent) => void taken.push(event);
-    await sms.send({ to, body: 'Hi', idempotencyKey: 'order-1' }, { onResultEvent });
-    await expect(sms.send({ to, body: 'Hi', idempotencyKey: 'order-2' }, { onResultEvent })).rejects.toMatchObject({ reason: 'OPTED_OUT' });
-    // Refused before any provider call: still one sms.failed, to the hook.
-    await expect(sms.send({ to: 'nope', body: 'Hi' }, { onResultEvent })).rejects.toMatchObject({ code: 'VALIDATION_ERROR', field: 'to' });
+    const taken: Array<SmsResultEvent | undefined> = [];
+    const capture = async (request: SendRequest) => void taken.push((await captureResultEvent(() => sms.send(request))).event);
+    await capture({ to, body: 'Hi', idempotencyKey: 'order-1' });
+    await capture({ to, body: 'Hi', idempotencyKey: 'order-2' });
+    // Refused before any provider call: still one sms.failed, to the capture.
+    await capture({ to: 'nope', body: 'Hi' });
     // A replay publishes nothing: the first send did.
-    await sms.send({ to, body: 'Hi', idempotencyKey: 'order-1' }, { onResultEvent });
-    expect(taken.map((event) => `${event.type}/${event.data.error?.reason ?? '-'}`)).toEqual([
+    await capture({ to, body: 'Hi', idempotencyKey: 'order-1' });
+    expect(taken.map((event) => (event === undefined ? 'none' : `${event.type}/${event.data.error?.reason ?? '-'}`))).toEqual([
       'sms.sent/-',
       'sms.failed/OPTED_OUT',
       'sms.failed/INVALID_CHARACTERS',
+      'none',
     ]);
     expect(published).toEqual([]);
-    // Without the option the publisher gets it again.
+    // Without a capture the publisher gets it again.
     await sms.send({ to, body: 'Hi' });
     expect(published.map((event) => event.type)).toEqual(['sms.sent']);
   });
 
   it.each([
-    ['null options', null, /options/],
-    ['an onResultEvent that is not a function', { onResultEvent: 'yes' }, /options\.onResultEvent/],
-  ])('refuses %s before any provider call', async (_name, options, message) => {
+    ['null options', null],
+    ['the onResultEvent option of 0.1', { onResultEvent: () => undefined }],
+  ])('refuses a second argument (%s) before any provider call, naming what replaced it', async (_name, options) => {
     const { sms, provider, published } = setup();
-    const error = await sms.send({ to, body: 'Hi' }, options as never).catch((thrown: unknown) => thrown);
+    const error = await (sms.send as (request: SendRequest, options: unknown) => Promise<unknown>)({ to, body: 'Hi' }, options).catch((thrown: unknown) => thrown);
     expect(error).toBeInstanceOf(ValidationError);
-    expect((error as ValidationError).message).toMatch(message);
+    expect((error as ValidationError).message).toMatch(/^options: send\(\) takes one argument since 0\.2.*captureResultEvent/);
     expect(provider.calls).toHaveLength(0);
     expect(published).toEqual([]);
-  });
-
-  it('reports an onResultEvent that throws as a background error and still returns the result', async () => {
-    const onBackgroundError = vi.fn();
-    const { sms, provider } = setup({ onBackgroundError });
-    const result = await sms.send({ to, body: 'Hi' }, { onResultEvent: () => { throw new Error('listener broke'); } });
-    expect(result.provider).toBe('twilio');
-    expect(provider.sent).toHaveLength(1);
-    expect(onBackgroundError).toHaveBeenCalledWith(expect.objectContaining({ message: 'listener broke' }), { stage: 'events', messageId: result.id });
   });
 
   it('passes validity period, schedule and media to the provider', async () => {

@@ -1,0 +1,38 @@
+import type { MessageRecord } from '../store/message-record';
+import type { SendFacts } from './send-facts';
+
+/**
+ * The outbound `MessageRecord` of a send that reached the provider port: `sent` fields from the
+ * provider's answer, or the error, with status `unknown` when the provider may have accepted it.
+ *
+ * @example
+ * buildMessageRecord({ ...facts, outcome: { error } }).status; // 'failed' (or 'unknown')
+ */
+export function buildMessageRecord(facts: SendFacts): MessageRecord {
+  const { request, analysis, outcome } = facts;
+  const accepted = 'accepted' in outcome ? outcome : undefined;
+  const error = 'error' in outcome ? outcome.error : undefined;
+  return {
+    id: facts.messageId,
+    tenantId: request.tenantId ?? null,
+    direction: 'outbound',
+    from: accepted?.accepted.from ?? request.from ?? null,
+    to: request.to,
+    body: request.body,
+    mediaUrls: request.mediaUrls,
+    provider: accepted?.provider ?? error?.provider ?? null,
+    providerMessageId: accepted?.accepted.providerMessageId ?? null,
+    status: accepted?.accepted.status ?? (error?.outcomeUnknown ? 'unknown' : 'failed'),
+    errorCode: error?.code ?? null,
+    errorReason: error?.reason ?? null,
+    errorMessage: error?.message ?? null,
+    cost: accepted?.cost?.amount ?? null,
+    currency: accepted?.cost?.currency ?? null,
+    segments: analysis.segments,
+    encoding: analysis.encoding,
+    metadata: request.metadata,
+    createdAt: new Date(facts.createdAt).toISOString(),
+    sentAt: accepted === undefined ? null : new Date(facts.finishedAt).toISOString(),
+    deliveredAt: null,
+  };
+}
