@@ -1,5 +1,5 @@
 import { execFileSync } from 'node:child_process';
-import { existsSync } from 'node:fs';
+import { existsSync, readFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 
@@ -42,5 +42,13 @@ const redis = require('@ocelot-platform/tools-core/redis'); const rabbitmq = req
 const twilio = await import('@ocelot-platform/tools-core/twilio'); const telnyx = await import('@ocelot-platform/tools-core/telnyx');
 const redis = await import('@ocelot-platform/tools-core/redis'); const rabbitmq = await import('@ocelot-platform/tools-core/rabbitmq');`;
     expect(run(['--input-type=module', '-e', sendScript(load)])).toEqual(expected);
+  });
+
+  it('runs the README’s CommonJS snippet as a CommonJS host would (no top-level await)', () => {
+    const readme = readFileSync(join(root, 'README.md'), 'utf8');
+    const block = /## In a CommonJS project\n\n```js\n([\s\S]*?)\n```/.exec(readme)?.[1];
+    expect(block).toContain("require('@ocelot-platform/tools-core')");
+    const output = execFileSync(process.execPath, ['--input-type=commonjs', '-e', block ?? ''], { cwd: root, encoding: 'utf8' });
+    expect(output.trim()).toBe('twilio 1');
   });
 });
