@@ -6,6 +6,7 @@ import { smsResultEventSchema } from '../events/contracts/sms-result-event-schem
 import type { SmsResponseEvent } from '../events/contracts/sms-response-event';
 import { SMS_SEND_REQUEST_SCHEMA_VERSION, smsSendRequestSchema, type SmsSendRequest } from '../events/contracts/sms-send-request-schema';
 import { busError } from './bus-error';
+import { checkClientRequest } from './check-client-request';
 import type { BusDelivery, BusSubscription, EventBus } from './event-bus';
 import { invalidRequestError } from './request-errors';
 
@@ -132,6 +133,7 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
 
   const envelopeOf = (request: SmsClientRequest): SmsSendRequest => {
     const input = (typeof request === 'object' && request !== null ? request : {}) as Partial<SmsClientRequest>;
+    checkClientRequest(input);
     const requestId = input.requestId ?? generateId();
     const candidate = {
       type: 'sms.send_request',
@@ -166,6 +168,7 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
 
     async request(request, requestOptions = {}) {
       if (closed) throw closedError();
+      checkRequestOptions(requestOptions);
       const wait = requestOptions.timeoutMs ?? timeoutMs;
       checkTimeout('options.timeoutMs', wait);
       const envelope = envelopeOf(request);
@@ -226,5 +229,14 @@ function closedError(): SmsError {
 function checkTimeout(field: string, value: unknown): void {
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < 1 || value > 86_400_000) {
     throw new ValidationError({ field, reason: 'INVALID_OPTION', problem: `${String(value)} is out of range.`, fix: 'pass a whole number of milliseconds from 1 to 86400000.' });
+  }
+}
+
+function checkRequestOptions(options: unknown): void {
+  if (typeof options !== 'object' || options === null) {
+    throw new ValidationError({ field: 'options', reason: 'INVALID_OPTION', problem: 'is not an object.', fix: 'pass { timeoutMs } or omit the second argument.' });
+  }
+  for (const key of Object.keys(options)) {
+    if (key !== 'timeoutMs') throw new ValidationError({ field: `options.${key}`, reason: 'UNKNOWN_OPTION', problem: 'is not a request() option.', fix: 'remove it; the only option is timeoutMs.' });
   }
 }

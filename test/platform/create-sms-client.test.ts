@@ -59,6 +59,36 @@ describe('createSmsClient', () => {
     expect((error as ValidationError).field).toBe(field);
   });
 
+  it.each([
+    ['mediaUrl', { mediaUrl: ['https://example.com/a.jpg'] }, 'mediaUrl', /did you mean mediaUrls\?/],
+    ['ttl', { ttl: 0 }, 'ttl', /did you mean ttlSeconds\?/],
+    ['media_urls', { media_urls: ['https://example.com/a.jpg'] }, 'media_urls', /did you mean mediaUrls\?/],
+    ['an unrelated field', { priority: 'high' }, 'priority', /remove it; the fields are tenantId, to, body, from, mediaUrls/],
+    ['an unknown actor field', { actor: { user: 'u-1' } }, 'actor.user', /did you mean actor\.userId\?/],
+  ])('refuses the unknown field %s in publish() and request(), naming it and the fields, and sends nothing', async (_name, change, field, fix) => {
+    const shared = bus();
+    const received: unknown[] = [];
+    await shared.subscribe({ queue: 'requests', topics: ['sms.send_request'] }, async (delivery) => {
+      received.push(delivery.message);
+      await delivery.ack();
+    });
+    const client = createSmsClient({ bus: shared, timeoutMs: 50 });
+    for (const call of [() => client.publish({ ...message, ...change } as never), () => client.request({ ...message, ...change } as never)]) {
+      const error = await call().catch((thrown: unknown) => thrown);
+      expect(ValidationError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ field, reason: 'UNKNOWN_OPTION' });
+      expect((error as ValidationError).message).toMatch(fix);
+    }
+    expect(received).toEqual([]);
+    await client.close();
+  });
+
+  it('refuses an unknown request() option', async () => {
+    const client = createSmsClient({ bus: bus() });
+    await expect(client.request(message, { timeout: 5 } as never)).rejects.toMatchObject({ field: 'options.timeout', reason: 'UNKNOWN_OPTION' });
+    await client.close();
+  });
+
   it('refuses to publish a request no worker queue is bound for (BUS_UNROUTABLE), rather than lose it', async () => {
     const client = createSmsClient({ bus: bus() });
     await expect(client.request(message)).rejects.toMatchObject({ code: 'PROVIDER_ERROR', reason: 'BUS_UNROUTABLE' });
