@@ -1,4 +1,5 @@
-import { checkOptionsObject, readWholeNumber } from './check-option';
+import { checkOptionsObject } from '../options/check-options-object';
+import { readWholeNumber } from '../options/read-whole-number';
 
 /** A breaker per provider (reliability.md §3.3): consecutive failures open it, a single probe closes it. */
 export interface CircuitBreakerOptions {
@@ -20,7 +21,7 @@ export type ResolvedCircuitBreakerOptions = Required<CircuitBreakerOptions>;
 export function readCircuitBreakerOptions(value: unknown, field: string): ResolvedCircuitBreakerOptions {
   const options = checkOptionsObject(field, value, ['failureThreshold', 'cooldownMs']);
   return {
-    failureThreshold: readWholeNumber(`${field}.failureThreshold`, options.failureThreshold, 5, 1, 1_000),
-    cooldownMs: readWholeNumber(`${field}.cooldownMs`, options.cooldownMs, 30_000, 1, 86_400_000),
+    failureThreshold: readWholeNumber(`${field}.failureThreshold`, options.failureThreshold, 5, { minimum: 1, maximum: 1_000 }),
+    cooldownMs: readWholeNumber(`${field}.cooldownMs`, options.cooldownMs, 30_000, { minimum: 1, maximum: 86_400_000 }),
   };
 }

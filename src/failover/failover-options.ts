@@ -1,5 +1,7 @@
+import { readFunction } from '../options/read-function';
+import { checkOptionsObject } from '../options/check-options-object';
+import { readChoice } from '../options/read-choice';
 import type { ProviderSendRequest } from '../providers/provider';
-import { checkOptionsObject, readChoice, readFunction } from './check-option';
 
 /**
  * What happens after an attempt whose outcome is unknown (it may have been delivered):

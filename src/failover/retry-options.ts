@@ -1,4 +1,8 @@
-import { checkOptionsObject, optionError, readFunction, readNumber, readWholeNumber } from './check-option';
+import { optionError } from '../options/option-error';
+import { checkOptionsObject } from '../options/check-options-object';
+import { readWholeNumber } from '../options/read-whole-number';
+import { readNumber } from '../options/read-number';
+import { readFunction } from '../options/read-function';
 
 /**
  * Retries of "not sent" transient failures (connection refused, 429, an open circuit about to
@@ -36,18 +40,18 @@ const keys = ['attempts', 'initialDelayMs', 'factor', 'maxDelayMs', 'maxTotalMs'
  */
 export function readRetryOptions(value: unknown, field: string): ResolvedRetryOptions {
   const options = checkOptionsObject(field, value, keys);
-  const initialDelayMs = readWholeNumber(`${field}.initialDelayMs`, options.initialDelayMs, 500, 0, 60_000);
-  const maxDelayMs = readWholeNumber(`${field}.maxDelayMs`, options.maxDelayMs, Math.max(8_000, initialDelayMs), 0, 300_000);
+  const initialDelayMs = readWholeNumber(`${field}.initialDelayMs`, options.initialDelayMs, 500, { minimum: 0, maximum: 60_000 });
+  const maxDelayMs = readWholeNumber(`${field}.maxDelayMs`, options.maxDelayMs, Math.max(8_000, initialDelayMs), { minimum: 0, maximum: 300_000 });
   if (maxDelayMs < initialDelayMs) {
     throw optionError(`${field}.maxDelayMs`, `${maxDelayMs} is shorter than initialDelayMs (${initialDelayMs}).`, 'pass a maxDelayMs at least as long as initialDelayMs.');
   }
   return {
-    attempts: readWholeNumber(`${field}.attempts`, options.attempts, 3, 1, 10),
+    attempts: readWholeNumber(`${field}.attempts`, options.attempts, 3, { minimum: 1, maximum: 10 }),
     initialDelayMs,
-    factor: readNumber(`${field}.factor`, options.factor, 2, 1, 10),
+    factor: readNumber(`${field}.factor`, options.factor, 2, { minimum: 1, maximum: 10 }),
     maxDelayMs,
-    maxTotalMs: readWholeNumber(`${field}.maxTotalMs`, options.maxTotalMs, 30_000, 0, 3_600_000),
-    jitter: readNumber(`${field}.jitter`, options.jitter, 0.25, 0, 1),
+    maxTotalMs: readWholeNumber(`${field}.maxTotalMs`, options.maxTotalMs, 30_000, { minimum: 0, maximum: 3_600_000 }),
+    jitter: readNumber(`${field}.jitter`, options.jitter, 0.25, { minimum: 0, maximum: 1 }),
     random: readFunction(`${field}.random`, options.random, Math.random),
   };
 }

@@ -1,4 +1,7 @@
-import { checkOptionsObject, optionError, readChoice, readWholeNumber } from '../failover/check-option';
+import { optionError } from '../options/option-error';
+import { checkOptionsObject } from '../options/check-options-object';
+import { readWholeNumber } from '../options/read-whole-number';
+import { readChoice } from '../options/read-choice';
 import type { IdempotencyStore } from './idempotency-store';
 
 const HOUR_MS = 3_600_000;
@@ -54,7 +57,7 @@ export function readIdempotencyOptions(value: unknown, retryBudgetMs: number): R
     throw optionError(`${field}.store`, 'is not an IdempotencyStore (it needs claim, complete and release).', 'pass createInMemoryIdempotencyStore() or createRedisIdempotencyStore(...).');
   }
   const minimumLeaseMs = retryBudgetMs + LAST_ATTEMPT_MARGIN_MS;
-  const leaseMs = readWholeNumber(`${field}.leaseMs`, options.leaseMs, Math.max(5 * 60_000, minimumLeaseMs), 1_000, 24 * HOUR_MS);
+  const leaseMs = readWholeNumber(`${field}.leaseMs`, options.leaseMs, Math.max(5 * 60_000, minimumLeaseMs), { minimum: 1_000, maximum: 24 * HOUR_MS });
   if (leaseMs < minimumLeaseMs) {
     throw optionError(
       `${field}.leaseMs`,
@@ -64,11 +67,11 @@ export function readIdempotencyOptions(value: unknown, retryBudgetMs: number): R
   }
   return {
     store: store as IdempotencyStore | undefined,
-    retentionMs: readWholeNumber(`${field}.retentionMs`, options.retentionMs, 24 * HOUR_MS, 1_000, 366 * 24 * HOUR_MS),
+    retentionMs: readWholeNumber(`${field}.retentionMs`, options.retentionMs, 24 * HOUR_MS, { minimum: 1_000, maximum: 366 * 24 * HOUR_MS }),
     leaseMs,
     inFlight: readChoice(`${field}.inFlight`, options.inFlight, ['wait', 'fail']),
-    waitTimeoutMs: readWholeNumber(`${field}.waitTimeoutMs`, options.waitTimeoutMs, 60_000, 0, 24 * HOUR_MS),
-    pollIntervalMs: readWholeNumber(`${field}.pollIntervalMs`, options.pollIntervalMs, 100, 1, 60_000),
+    waitTimeoutMs: readWholeNumber(`${field}.waitTimeoutMs`, options.waitTimeoutMs, 60_000, { minimum: 0, maximum: 24 * HOUR_MS }),
+    pollIntervalMs: readWholeNumber(`${field}.pollIntervalMs`, options.pollIntervalMs, 100, { minimum: 1, maximum: 60_000 }),
     onStoreUnavailable: readChoice(`${field}.onStoreUnavailable`, options.onStoreUnavailable, ['fail', 'send-without-claim']),
   };
 }

@@ -1,8 +1,9 @@
+import { optionError } from '../options/option-error';
+import { checkOptionsObject } from '../options/check-options-object';
 import type { Clock } from '../clock';
 import type { SmsProvider } from '../providers/provider';
 import { createPacedProvider } from './create-paced-provider';
 import { createInMemorySenderPacer } from './in-memory-sender-pacer';
-import { checkObject, optionError } from './limit-option-checks';
 import type { PacingOptions } from './quota-options';
 import { readPaceRule, readPaceRules } from './read-pace-rule';
 import type { SenderPacer } from './sender-pacer';
@@ -19,7 +20,7 @@ export function applyPacing(
   context: { readonly clock: Clock; readonly onStoreDecision: (storeError: Error | undefined) => void },
 ): readonly SmsProvider[] {
   if (pacing === undefined) return providers;
-  checkObject('options.pacing', pacing, pacingKeys, '{ providers: { twilio: { messagesPerSecond: 1 } } }');
+  checkOptionsObject('options.pacing', pacing, pacingKeys, { required: true, example: '{ providers: { twilio: { messagesPerSecond: 1 } } }' });
   const pacer = pacing.pacer as unknown;
   if (pacer !== undefined && (typeof pacer !== 'object' || pacer === null || typeof (pacer as SenderPacer).reserve !== 'function')) {
     throw optionError('options.pacing.pacer', 'is not a SenderPacer (it needs a reserve function).', 'pass createInMemorySenderPacer() or a RedisRateLimiter, or leave it out.');

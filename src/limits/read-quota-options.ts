@@ -1,5 +1,10 @@
+import { optionError } from '../options/option-error';
+import { checkOptionsObject } from '../options/check-options-object';
+import { readWholeNumber } from '../options/read-whole-number';
+import { readFunction } from '../options/read-function';
+import { describeValue } from '../options/describe-value';
+import { isPlainObject } from '../options/is-plain-object';
 import { createInMemoryQuotaLimiter } from './in-memory-quota-limiter';
-import { checkFunction, checkObject, checkWholeNumber, describe, isPlainObject, optionError } from './limit-option-checks';
 import type { Clock } from '../clock';
 import type { QuotaEvent } from '../events/quota-event';
 import type { QuotaLimiter } from './quota-limiter';
@@ -36,7 +41,7 @@ const defaultPrefix: Required<GuardRule> = Object.freeze({ limit: 100, durationM
 export function readLimitOptions(quotas: QuotaOptions | undefined, guards: GuardOptions | undefined, clock: Clock): LimitPolicy | undefined {
   if (quotas === undefined && guards === undefined) return undefined;
   if (quotas !== undefined) checkQuotas(quotas);
-  if (guards !== undefined) checkObject('options.guards', guards, guardKeys, '{ perDestination: { limit: 5 }, perPrefix: { limit: 20 } }');
+  if (guards !== undefined) checkOptionsObject('options.guards', guards, guardKeys, { required: true, example: '{ perDestination: { limit: 5 }, perPrefix: { limit: 20 } }' });
   // Guards are off without `guards`; `guards: {}` turns both on with their defaults.
   const perDestination = guards === undefined ? undefined : readRule('options.guards.perDestination', guards.perDestination, defaultDestination);
   const perPrefix = guards === undefined ? undefined : readRule('options.guards.perPrefix', guards.perPrefix, defaultPrefix);
@@ -58,30 +63,30 @@ export function readLimitOptions(quotas: QuotaOptions | undefined, guards: Guard
 }
 
 function checkQuotas(quotas: QuotaOptions): void {
-  checkObject('options.quotas', quotas, quotaKeys, '{ hourly: 100, daily: 500 }');
+  checkOptionsObject('options.quotas', quotas, quotaKeys, { required: true, example: '{ hourly: 100, daily: 500 }' });
   const limiter = quotas.limiter as unknown;
   if (limiter !== undefined && (typeof limiter !== 'object' || limiter === null || typeof (limiter as QuotaLimiter).consume !== 'function' || typeof (limiter as QuotaLimiter).peek !== 'function')) {
     throw optionError('options.quotas.limiter', 'is not a QuotaLimiter (it needs consume and peek functions).', 'pass createInMemoryQuotaLimiter() or a RedisRateLimiter, or leave it out.');
   }
-  checkWholeNumber('options.quotas.hourly', quotas.hourly, 1, MAXIMUM_LIMIT);
-  checkWholeNumber('options.quotas.daily', quotas.daily, 1, MAXIMUM_LIMIT);
+  readWholeNumber('options.quotas.hourly', quotas.hourly, undefined, { minimum: 1, maximum: MAXIMUM_LIMIT });
+  readWholeNumber('options.quotas.daily', quotas.daily, undefined, { minimum: 1, maximum: MAXIMUM_LIMIT });
   const perTenant = quotas.perTenant as unknown;
   if (perTenant !== undefined && typeof perTenant !== 'function') {
-    if (!isPlainObject(perTenant)) throw optionError('options.quotas.perTenant', `must be a function or an object, got ${describe(perTenant)}.`, "pass { 'org-1': { hourly: 1000 } } or (tenantId) => limits.");
+    if (!isPlainObject(perTenant)) throw optionError('options.quotas.perTenant', `must be a function or an object, got ${describeValue(perTenant)}.`, "pass { 'org-1': { hourly: 1000 } } or (tenantId) => limits.");
     for (const [tenantId, limits] of Object.entries(perTenant)) checkTenantLimits(`options.quotas.perTenant[${JSON.stringify(tenantId)}]`, limits);
   }
   if (quotas.cost !== undefined && quotas.cost !== 'message' && quotas.cost !== 'segment') {
-    throw optionError('options.quotas.cost', `${describe(quotas.cost)} is not a cost.`, "use 'message' (1 point per send) or 'segment' (1 point per billed segment).");
+    throw optionError('options.quotas.cost', `${describeValue(quotas.cost)} is not a cost.`, "use 'message' (1 point per send) or 'segment' (1 point per billed segment).");
   }
   const threshold = quotas.warningThreshold as unknown;
   if (threshold !== undefined && (typeof threshold !== 'number' || !(threshold > 0 && threshold < 1))) {
-    throw optionError('options.quotas.warningThreshold', `${describe(threshold)} is not a share between 0 and 1.`, 'pass a number above 0 and below 1, e.g. 0.8 for a warning at 80 %.');
+    throw optionError('options.quotas.warningThreshold', `${describeValue(threshold)} is not a share between 0 and 1.`, 'pass a number above 0 and below 1, e.g. 0.8 for a warning at 80 %.');
   }
   const tenant = quotas.defaultTenantId as unknown;
   if (tenant !== undefined && (typeof tenant !== 'string' || tenant.length === 0 || tenant.length > 128)) {
     throw optionError('options.quotas.defaultTenantId', 'is not a string of 1 to 128 characters.', "pass a tenant id such as 'default'.");
   }
-  checkFunction('options.quotas.onEvent', quotas.onEvent);
+  readFunction('options.quotas.onEvent', quotas.onEvent);
 }
 
 /**
@@ -90,22 +95,22 @@ function checkQuotas(quotas: QuotaOptions): void {
  */
 export function checkTenantLimits(field: string, limits: unknown): asserts limits is TenantLimits | undefined {
   if (limits === undefined) return;
-  checkObject(field, limits, tenantKeys, '{ hourly: 1000, daily: 5000 }');
+  checkOptionsObject(field, limits, tenantKeys, { required: true, example: '{ hourly: 1000, daily: 5000 }' });
   for (const key of tenantKeys) {
     const value = (limits as Record<string, unknown>)[key];
-    if (value !== null) checkWholeNumber(`${field}.${key}`, value, 1, MAXIMUM_LIMIT);
+    if (value !== null) readWholeNumber(`${field}.${key}`, value, undefined, { minimum: 1, maximum: MAXIMUM_LIMIT });
   }
 }
 
 function readRule(field: string, rule: GuardRule | false | undefined, defaults: Required<GuardRule>): Required<GuardRule> | undefined {
   if (rule === false) return undefined;
   if (rule === undefined) return defaults;
-  checkObject(field, rule, ruleKeys, '{ limit: 5, durationMs: 3_600_000 }');
+  checkOptionsObject(field, rule, ruleKeys, { required: true, example: '{ limit: 5, durationMs: 3_600_000 }' });
   if (rule.limit === undefined) throw optionError(`${field}.limit`, 'is missing.', 'pass the most messages allowed per window, e.g. 5.');
-  checkWholeNumber(`${field}.limit`, rule.limit, 1, MAXIMUM_LIMIT);
-  checkWholeNumber(`${field}.durationMs`, rule.durationMs, 1000, 366 * 24 * HOUR_MS);
+  readWholeNumber(`${field}.limit`, rule.limit, undefined, { minimum: 1, maximum: MAXIMUM_LIMIT });
+  readWholeNumber(`${field}.durationMs`, rule.durationMs, undefined, { minimum: 1000, maximum: 366 * 24 * HOUR_MS });
   if (rule.scope !== undefined && rule.scope !== 'tenant' && rule.scope !== 'global') {
-    throw optionError(`${field}.scope`, `${describe(rule.scope)} is not a scope.`, "use 'tenant' (count per tenant) or 'global' (across tenants).");
+    throw optionError(`${field}.scope`, `${describeValue(rule.scope)} is not a scope.`, "use 'tenant' (count per tenant) or 'global' (across tenants).");
   }
   return { limit: rule.limit, durationMs: rule.durationMs ?? defaults.durationMs, scope: rule.scope ?? defaults.scope };
 }

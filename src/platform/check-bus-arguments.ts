@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/validation-error';
+import { optionError } from '../options/option-error';
 import { busError } from './bus-error';
 import type { BusMessage, SubscribeOptions } from './event-bus';
 
@@ -73,16 +73,16 @@ export interface CheckedSubscribeOptions {
 export function checkSubscribeOptions(options: SubscribeOptions): CheckedSubscribeOptions {
   const { queue, topics, prefetch = 10, expiresAfterIdleMs } = options ?? ({} as SubscribeOptions);
   if (typeof queue !== 'string' || queue.length === 0 || queue.length > MAX_QUEUE_NAME || queue.startsWith('amq.')) {
-    throw invalid('options.queue', `is not a queue name of 1 to ${MAX_QUEUE_NAME} characters (names starting with "amq." are the broker's).`, "pass a name such as 'tools-core.sms.send_request'.");
+    throw optionError('options.queue', `is not a queue name of 1 to ${MAX_QUEUE_NAME} characters (names starting with "amq." are the broker's).`, "pass a name such as 'tools-core.sms.send_request'.");
   }
   if (!Array.isArray(topics) || topics.some((topic) => typeof topic !== 'string' || !/^([\w-]+|\*|#)(\.([\w-]+|\*|#))*$/.test(topic))) {
-    throw invalid('options.topics', 'is not an array of topic patterns.', "pass types or patterns such as ['sms.send_request'] or ['sms.*'], or [] to bind nothing.");
+    throw optionError('options.topics', 'is not an array of topic patterns.', "pass types or patterns such as ['sms.send_request'] or ['sms.*'], or [] to bind nothing.");
   }
   if (!Number.isSafeInteger(prefetch) || prefetch < 1 || prefetch > 2_000) {
-    throw invalid('options.prefetch', `${String(prefetch)} is out of range.`, 'pass a whole number from 1 to 2000 (quorum queues cap prefetch at 2000).');
+    throw optionError('options.prefetch', `${String(prefetch)} is out of range.`, 'pass a whole number from 1 to 2000 (quorum queues cap prefetch at 2000).');
   }
   if (expiresAfterIdleMs !== undefined && (!Number.isSafeInteger(expiresAfterIdleMs) || expiresAfterIdleMs < 1_000)) {
-    throw invalid('options.expiresAfterIdleMs', `${String(expiresAfterIdleMs)} is out of range.`, 'pass a whole number of milliseconds of at least 1000, or omit it for a durable queue.');
+    throw optionError('options.expiresAfterIdleMs', `${String(expiresAfterIdleMs)} is out of range.`, 'pass a whole number of milliseconds of at least 1000, or omit it for a durable queue.');
   }
   return { queue, topics: [...topics], prefetch, expiresAfterIdleMs };
 }
@@ -95,11 +95,8 @@ export function checkSubscribeOptions(options: SubscribeOptions): CheckedSubscri
  */
 export function checkRetryDelay(delayMs: unknown): number {
   if (typeof delayMs !== 'number' || !Number.isFinite(delayMs) || delayMs < 0 || delayMs > MAX_RETRY_DELAY_MS) {
-    throw invalid('options.delayMs', `${String(delayMs)} is not a delay in milliseconds.`, `pass a number from 0 to ${MAX_RETRY_DELAY_MS}.`);
+    throw optionError('options.delayMs', `${String(delayMs)} is not a delay in milliseconds.`, `pass a number from 0 to ${MAX_RETRY_DELAY_MS}.`);
   }
   return delayMs;
 }
 
-function invalid(field: string, problem: string, fix: string): ValidationError {
-  return new ValidationError({ field, reason: 'INVALID_OPTION', problem, fix });
-}

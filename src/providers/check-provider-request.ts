@@ -21,11 +21,11 @@ export interface ProviderRequestLimits {
  */
 export function checkProviderRequest(request: ProviderSendRequest, limits: ProviderRequestLimits): void {
   if (typeof request.messageId !== 'string' || request.messageId.length === 0) {
-    throw invalid('messageId', 'INVALID_MESSAGE_ID', 'is empty.', `pass the library message id the ${limits.callbackName} should carry.`);
+    throw invalidRequest('messageId', 'INVALID_MESSAGE_ID', 'is empty.', `pass the library message id the ${limits.callbackName} should carry.`);
   }
   const mediaCount = request.mediaUrls?.length ?? 0;
   if (mediaCount > limits.maxMediaUrls) {
-    throw invalid(
+    throw invalidRequest(
       'mediaUrls',
       'TOO_MANY_MEDIA_URLS',
       `has ${mediaCount} URLs; ${limits.displayName} accepts at most ${limits.maxMediaUrls}.`,
@@ -33,7 +33,7 @@ export function checkProviderRequest(request: ProviderSendRequest, limits: Provi
     );
   }
   if (request.from !== undefined && !isSenderShape(request.from)) {
-    throw invalid(
+    throw invalidRequest(
       'from',
       'INVALID_SENDER',
       'is neither an E.164 number, an alphanumeric sender id nor a short code.',
@@ -42,7 +42,7 @@ export function checkProviderRequest(request: ProviderSendRequest, limits: Provi
   }
   const validity = request.validityPeriodSeconds;
   if (validity !== undefined && (typeof validity !== 'number' || !Number.isFinite(validity) || validity <= 0)) {
-    throw invalid(
+    throw invalidRequest(
       'validityPeriodSeconds',
       'INVALID_VALIDITY_PERIOD',
       'is not a positive number of seconds: the message would already be expired.',
@@ -50,10 +50,10 @@ export function checkProviderRequest(request: ProviderSendRequest, limits: Provi
     );
   }
   if (request.sendAt !== undefined && (!(request.sendAt instanceof Date) || Number.isNaN(request.sendAt.getTime()))) {
-    throw invalid('sendAt', 'INVALID_SEND_AT', 'is not a valid Date.', 'pass a Date in the future.');
+    throw invalidRequest('sendAt', 'INVALID_SEND_AT', 'is not a valid Date.', 'pass a Date in the future.');
   }
 }
 
-function invalid(field: string, reason: SmsErrorReason, problem: string, fix: string): ValidationError {
+function invalidRequest(field: string, reason: SmsErrorReason, problem: string, fix: string): ValidationError {
   return new ValidationError({ field, reason, problem, fix });
 }

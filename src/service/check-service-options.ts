@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/validation-error';
+import { optionError } from '../options/option-error';
 import type { SmsProvider } from '../providers/provider';
 import { readWholeNumber } from '../options/read-whole-number';
 import type { SMSServiceOptions } from './sms-service-options';
@@ -28,11 +28,11 @@ const knownOptions = new Set([
 /** Refuses unknown or malformed service options at construction, naming the option and the fix. */
 export function checkServiceOptions(options: SMSServiceOptions): readonly SmsProvider[] {
   if (typeof options !== 'object' || options === null) {
-    throw invalid('options', 'is not an object.', 'pass { providers: [createFakeProvider()] } or real providers.');
+    throw optionError('options', 'is not an object.', 'pass { providers: [createFakeProvider()] } or real providers.');
   }
   for (const key of Object.keys(options)) {
     if (!knownOptions.has(key)) {
-      throw invalid(`options.${key}`, 'is not an SMSService option.', `remove it; the options are ${[...knownOptions].join(', ')}.`);
+      throw optionError(`options.${key}`, 'is not an SMSService option.', `remove it; the options are ${[...knownOptions].join(', ')}.`);
     }
   }
   const providers: readonly SmsProvider[] = Array.isArray(options.providers)
@@ -41,15 +41,15 @@ export function checkServiceOptions(options: SMSServiceOptions): readonly SmsPro
       ? []
       : [options.providers as SmsProvider];
   if (providers.length === 0) {
-    throw invalid('options.providers', 'is empty.', 'pass at least one provider, e.g. createFakeProvider() from "@ocelot-platform/tools-core/testing".');
+    throw optionError('options.providers', 'is empty.', 'pass at least one provider, e.g. createFakeProvider() from "@ocelot-platform/tools-core/testing".');
   }
   const ids = new Set<string>();
   providers.forEach((provider, index) => {
     if (typeof provider?.send !== 'function' || typeof provider.id !== 'string' || provider.id === '') {
-      throw invalid(`options.providers[${index}]`, 'is not an SmsProvider (it needs an id and a send function).', 'pass an adapter such as createTwilioProvider(...) or one implementing SmsProvider.');
+      throw optionError(`options.providers[${index}]`, 'is not an SmsProvider (it needs an id and a send function).', 'pass an adapter such as createTwilioProvider(...) or one implementing SmsProvider.');
     }
     if (ids.has(provider.id)) {
-      throw invalid(`options.providers[${index}]`, `repeats the provider id "${provider.id}".`, 'give each provider a distinct id.');
+      throw optionError(`options.providers[${index}]`, `repeats the provider id "${provider.id}".`, 'give each provider a distinct id.');
     }
     ids.add(provider.id);
   });
@@ -58,6 +58,3 @@ export function checkServiceOptions(options: SMSServiceOptions): readonly SmsPro
   return providers;
 }
 
-function invalid(field: string, problem: string, fix: string): ValidationError {
-  return new ValidationError({ field, reason: 'INVALID_OPTION', problem, fix });
-}

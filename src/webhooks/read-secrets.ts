@@ -1,4 +1,4 @@
-import { ValidationError } from '../errors/validation-error';
+import { optionError } from '../options/option-error';
 
 /**
  * Normalises configured secrets to a list. `undefined` and `''` mean "none configured" (an unset
@@ -9,15 +9,12 @@ import { ValidationError } from '../errors/validation-error';
 export function readSecrets(value: unknown, field: string): string[] {
   if (value === undefined || value === null || value === '') return [];
   const list = typeof value === 'string' ? [value] : Array.isArray(value) ? (value as unknown[]) : undefined;
-  if (list === undefined) throw invalid(field, 'is neither a string nor a list of strings.', 'pass the secret, or a list of them during a rotation.');
+  if (list === undefined) throw optionError(field, 'is neither a string nor a list of strings.', 'pass the secret, or a list of them during a rotation.');
   return list.map((secret, index) => {
     const name = typeof value === 'string' ? field : `${field}[${index}]`;
-    if (typeof secret !== 'string' || secret === '') throw invalid(name, 'is empty or not a string.', 'remove it from the list, or set it.');
-    if (secret.trim() !== secret) throw invalid(name, 'has whitespace around it.', 'trim it (a copy-paste from the console often brings a newline).');
+    if (typeof secret !== 'string' || secret === '') throw optionError(name, 'is empty or not a string.', 'remove it from the list, or set it.');
+    if (secret.trim() !== secret) throw optionError(name, 'has whitespace around it.', 'trim it (a copy-paste from the console often brings a newline).');
     return secret;
   });
 }
 
-function invalid(field: string, problem: string, fix: string): ValidationError {
-  return new ValidationError({ field, reason: 'INVALID_OPTION', problem, fix });
-}

@@ -1,6 +1,6 @@
+import { optionError } from '../options/option-error';
 import { randomUUID, type KeyObject } from 'node:crypto';
 import { systemClock, type Clock } from '../clock';
-import { ValidationError } from '../errors/validation-error';
 import type { EventPublisher } from '../events/event-publisher';
 import { checkOptOutStore } from '../opt-outs/check-opt-out-store';
 import type { OptOutStore } from '../opt-outs/opt-out-store';
@@ -55,47 +55,47 @@ const KNOWN = ['service', 'store', 'events', 'optOuts', 'providers', 'dedupe', '
  * variable never lets a forgery through.
  */
 export function readWebhookHandlerOptions(options: WebhookHandlerOptions): WebhookSettings {
-  if (typeof options !== 'object' || options === null) throw invalid('options', 'is not an object.', 'pass { service, providers: { twilio: { authToken } } }.');
+  if (typeof options !== 'object' || options === null) throw optionError('options', 'is not an object.', 'pass { service, providers: { twilio: { authToken } } }.');
   for (const key of Object.keys(options)) {
-    if (!KNOWN.includes(key)) throw invalid(`options.${key}`, 'is not a webhook handler option.', `remove it; the options are ${KNOWN.join(', ')}.`);
+    if (!KNOWN.includes(key)) throw optionError(`options.${key}`, 'is not a webhook handler option.', `remove it; the options are ${KNOWN.join(', ')}.`);
   }
   const { service } = options;
   const store = options.store ?? service?.store;
   const events = options.events ?? service?.events;
   if (typeof store?.get !== 'function' || typeof store.save !== 'function' || typeof store.findByProviderMessageId !== 'function') {
-    throw invalid('options.store', 'is missing or not a MessageStore.', 'pass service (your SMSService), or the store it records messages to.');
+    throw optionError('options.store', 'is missing or not a MessageStore.', 'pass service (your SMSService), or the store it records messages to.');
   }
-  if (typeof events?.publish !== 'function') throw invalid('options.events', 'is missing or not an EventPublisher.', 'pass service (your SMSService), or the bus sms.status and sms.received go to.');
+  if (typeof events?.publish !== 'function') throw optionError('options.events', 'is missing or not an EventPublisher.', 'pass service (your SMSService), or the bus sms.status and sms.received go to.');
   const optOuts = options.optOuts ?? service?.optOuts;
   if (optOuts !== undefined) checkOptOutStore(optOuts, 'options.optOuts');
 
   const providers = options.providers as Record<string, unknown> | undefined;
-  if (typeof providers !== 'object' || providers === null) throw invalid('options.providers', 'is missing.', 'pass providers: { twilio: { authToken }, telnyx: { publicKey } } (either or both).');
+  if (typeof providers !== 'object' || providers === null) throw optionError('options.providers', 'is missing.', 'pass providers: { twilio: { authToken }, telnyx: { publicKey } } (either or both).');
   for (const key of Object.keys(providers)) {
-    if (key !== 'twilio' && key !== 'telnyx') throw invalid(`options.providers.${key}`, 'is not a supported provider.', 'use twilio and/or telnyx.');
+    if (key !== 'twilio' && key !== 'telnyx') throw optionError(`options.providers.${key}`, 'is not a supported provider.', 'use twilio and/or telnyx.');
   }
   const clock = options.clock ?? systemClock;
   const helpReply = options.helpReply;
   if (helpReply !== undefined && (typeof helpReply !== 'string' || helpReply.trim() === '' || helpReply.length > 1600)) {
-    throw invalid('options.helpReply', 'is not a text of 1 to 1600 characters.', 'pass the help text, e.g. "Acme alerts: reply STOP to opt out. Help: acme.example/help".');
+    throw optionError('options.helpReply', 'is not a text of 1 to 1600 characters.', 'pass the help text, e.g. "Acme alerts: reply STOP to opt out. Help: acme.example/help".');
   }
   const telnyx = readTelnyx(options.providers.telnyx);
   if (helpReply !== undefined && telnyx !== undefined && typeof service?.send !== 'function') {
-    throw invalid('options.helpReply', 'is set with Telnyx, but Telnyx webhooks cannot carry a reply.', 'pass service (your SMSService) so the HELP answer is sent with it, or leave helpReply unset.');
+    throw optionError('options.helpReply', 'is set with Telnyx, but Telnyx webhooks cannot carry a reply.', 'pass service (your SMSService) so the HELP answer is sent with it, or leave helpReply unset.');
   }
   const dedupeTtlMs = options.dedupeTtlMs ?? DAY_MS;
   if (!Number.isSafeInteger(dedupeTtlMs) || dedupeTtlMs < MIN_DEDUPE_TTL_MS || dedupeTtlMs > 30 * DAY_MS) {
-    throw invalid('options.dedupeTtlMs', `${String(dedupeTtlMs)} is out of range.`, 'pass milliseconds from 300000 (Telnyx replay window) to 30 days; Twilio callbacks have no window, so keep 24 h or more.');
+    throw optionError('options.dedupeTtlMs', `${String(dedupeTtlMs)} is out of range.`, 'pass milliseconds from 300000 (Telnyx replay window) to 30 days; Twilio callbacks have no window, so keep 24 h or more.');
   }
   const maxBodyBytes = options.maxBodyBytes ?? 1_048_576;
   if (!Number.isSafeInteger(maxBodyBytes) || maxBodyBytes < 1024 || maxBodyBytes > 10_485_760) {
-    throw invalid('options.maxBodyBytes', `${String(maxBodyBytes)} is out of range.`, 'pass a whole number of bytes from 1024 to 10485760.');
+    throw optionError('options.maxBodyBytes', `${String(maxBodyBytes)} is out of range.`, 'pass a whole number of bytes from 1024 to 10485760.');
   }
   for (const name of ['inboundTenantId', 'generateId', 'onError'] as const) {
-    if (options[name] !== undefined && typeof options[name] !== 'function') throw invalid(`options.${name}`, 'is not a function.', 'pass a function or leave it out.');
+    if (options[name] !== undefined && typeof options[name] !== 'function') throw optionError(`options.${name}`, 'is not a function.', 'pass a function or leave it out.');
   }
   const dedupe = options.dedupe ?? createInMemoryWebhookDedupeStore({ clock });
-  if (typeof dedupe.claim !== 'function' || typeof dedupe.release !== 'function') throw invalid('options.dedupe', 'is not a WebhookDedupeStore (claim, release).', 'pass createInMemoryWebhookDedupeStore() or your own.');
+  if (typeof dedupe.claim !== 'function' || typeof dedupe.release !== 'function') throw optionError('options.dedupe', 'is not a WebhookDedupeStore (claim, release).', 'pass createInMemoryWebhookDedupeStore() or your own.');
   return {
     store,
     events,
@@ -119,11 +119,11 @@ function readTwilio(options: WebhookHandlerOptions['providers']['twilio']): Reso
   checkKeys(options, 'options.providers.twilio', ['authToken', 'publicOrigin', 'publicUrl', 'providerId']);
   const authTokens = readSecrets(options.authToken, 'options.providers.twilio.authToken');
   if (options.publicOrigin !== undefined && options.publicUrl !== undefined) {
-    throw invalid('options.providers.twilio.publicUrl', 'is set together with publicOrigin.', 'pass one of them.');
+    throw optionError('options.providers.twilio.publicUrl', 'is set together with publicOrigin.', 'pass one of them.');
   }
   let publicUrl = (request: Request): string => request.url;
   if (options.publicUrl !== undefined) {
-    if (typeof options.publicUrl !== 'function') throw invalid('options.providers.twilio.publicUrl', 'is not a function.', 'pass (request) => the full public URL Twilio called.');
+    if (typeof options.publicUrl !== 'function') throw optionError('options.providers.twilio.publicUrl', 'is not a function.', 'pass (request) => the full public URL Twilio called.');
     publicUrl = options.publicUrl;
   } else if (options.publicOrigin !== undefined) {
     const origin = readOrigin(options.publicOrigin);
@@ -153,27 +153,24 @@ function readOrigin(value: unknown): string {
     url = undefined;
   }
   if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
-    throw invalid('options.providers.twilio.publicOrigin', 'is not an origin (scheme, host and optional port, nothing else).', "pass e.g. 'https://api.example.com'; use publicUrl when the proxy also rewrites the path.");
+    throw optionError('options.providers.twilio.publicOrigin', 'is not an origin (scheme, host and optional port, nothing else).', "pass e.g. 'https://api.example.com'; use publicUrl when the proxy also rewrites the path.");
   }
   return url.origin;
 }
 
 function readProviderId(value: unknown, fallback: string): string {
   if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(value)) throw invalid('providerId', 'is not a provider id.', `pass the id your provider was created with, e.g. '${fallback}'.`);
+  if (typeof value !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(value)) throw optionError('providerId', 'is not a provider id.', `pass the id your provider was created with, e.g. '${fallback}'.`);
   return value;
 }
 
 function checkKeys(options: object, field: string, known: readonly string[]): void {
-  if (typeof options !== 'object' || options === null) throw invalid(field, 'is not an object.', 'pass an object of settings.');
+  if (typeof options !== 'object' || options === null) throw optionError(field, 'is not an object.', 'pass an object of settings.');
   for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw invalid(`${field}.${key}`, 'is not a setting.', `use ${known.join(', ')}.`);
+    if (!known.includes(key)) throw optionError(`${field}.${key}`, 'is not a setting.', `use ${known.join(', ')}.`);
   }
 }
 
-function invalid(field: string, problem: string, fix: string): ValidationError {
-  return new ValidationError({ field, reason: 'INVALID_OPTION', problem, fix });
-}
 
 const actions: Record<WebhookErrorContext['stage'], string> = {
   store: 'record a webhook in the message store',

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../errors/validation-error';
+import { optionError } from '../../options/option-error';
 import type { AmqpConnect } from './amqp-client-like';
 
 /** One structured line about the connection (the CLI prints them as JSON). Credentials are masked. */
@@ -67,20 +67,20 @@ export interface ResolvedRabbitMqBusOptions {
  */
 export function readRabbitMqBusOptions(options: RabbitMqBusOptions): ResolvedRabbitMqBusOptions {
   const { url } = options ?? ({} as RabbitMqBusOptions);
-  if (typeof url !== 'string' || !/^amqps?:\/\/[^/]/.test(url)) throw invalid('options.url', 'is not an amqp:// or amqps:// URL.', "pass a URL such as 'amqp://guest:guest@127.0.0.1:5672'.");
+  if (typeof url !== 'string' || !/^amqps?:\/\/[^/]/.test(url)) throw optionError('options.url', 'is not an amqp:// or amqps:// URL.', "pass a URL such as 'amqp://guest:guest@127.0.0.1:5672'.");
   const exchange = options.exchange ?? 'tools-core.sms';
   if (typeof exchange !== 'string' || exchange.length === 0 || exchange.length > 200 || exchange.startsWith('amq.')) {
-    throw invalid('options.exchange', 'is not an exchange name of 1 to 200 characters (names starting with "amq." are the broker\'s).', "pass a name such as 'tools-core.sms'.");
+    throw optionError('options.exchange', 'is not an exchange name of 1 to 200 characters (names starting with "amq." are the broker\'s).', "pass a name such as 'tools-core.sms'.");
   }
   const queueType = options.queueType ?? 'quorum';
-  if (queueType !== 'quorum' && queueType !== 'classic') throw invalid('options.queueType', 'is neither quorum nor classic.', "pass 'quorum' or 'classic'.");
+  if (queueType !== 'quorum' && queueType !== 'classic') throw optionError('options.queueType', 'is neither quorum nor classic.', "pass 'quorum' or 'classic'.");
   const deliveryLimit = wholeNumber('options.deliveryLimit', options.deliveryLimit, 20, 1, 1_000);
   const publishTimeoutMs = wholeNumber('options.publishTimeoutMs', options.publishTimeoutMs, 30_000, 1, 3_600_000);
   const initialDelayMs = wholeNumber('options.reconnect.initialDelayMs', options.reconnect?.initialDelayMs, 100, 1, 60_000);
   const maxDelayMs = wholeNumber('options.reconnect.maxDelayMs', options.reconnect?.maxDelayMs, 10_000, initialDelayMs, 600_000);
-  if (options.connect !== undefined && typeof options.connect !== 'function') throw invalid('options.connect', 'is not a function.', "pass amqplib's connect, or omit it.");
+  if (options.connect !== undefined && typeof options.connect !== 'function') throw optionError('options.connect', 'is not a function.', "pass amqplib's connect, or omit it.");
   const coalesceWrites = options.coalesceWrites ?? true;
-  if (typeof coalesceWrites !== 'boolean') throw invalid('options.coalesceWrites', 'is not a boolean.', 'pass true or false, or omit it.');
+  if (typeof coalesceWrites !== 'boolean') throw optionError('options.coalesceWrites', 'is not a boolean.', 'pass true or false, or omit it.');
   return {
     url,
     safeUrl: url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:•••@'),
@@ -100,14 +100,11 @@ export function readRabbitMqBusOptions(options: RabbitMqBusOptions): ResolvedRab
 function wholeNumber(field: string, value: unknown, fallback: number, minimum: number, maximum: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < minimum || value > maximum) {
-    throw invalid(field, `${String(value)} is out of range.`, `pass a whole number from ${minimum} to ${maximum}.`);
+    throw optionError(field, `${String(value)} is out of range.`, `pass a whole number from ${minimum} to ${maximum}.`);
   }
   return value;
 }
 
-function invalid(field: string, problem: string, fix: string): ValidationError {
-  return new ValidationError({ field, reason: 'INVALID_OPTION', problem, fix });
-}
 
 function reportConnectionEvent(entry: RabbitMqBusLogEntry): void {
   if (entry.level === 'info') return;

@@ -1,6 +1,6 @@
+import { optionError } from '../../options/option-error';
 import { createRedisScriptRunner } from './redis-script-runner';
 import { systemClock, type Clock } from '../../clock';
-import { ValidationError } from '../../errors/validation-error';
 import type {
   IdempotencyClaimRequest,
   IdempotencyClaimResult,
@@ -49,7 +49,7 @@ export function createRedisIdempotencyStore(options: RedisIdempotencyStoreOption
   const keyPrefix = options.keyPrefix ?? 'tools-core:idempotency:';
   const commandTimeoutMs = options.commandTimeoutMs ?? 1_000;
   const clock = options.clock ?? systemClock;
-  if (typeof keyPrefix !== 'string') throw invalid('options.keyPrefix', 'is not a string.', "pass a string such as 'tools-core:idempotency:'.");
+  if (typeof keyPrefix !== 'string') throw optionError('options.keyPrefix', 'is not a string.', "pass a string such as 'tools-core:idempotency:'.");
   const runner = createRedisScriptRunner({ client: options.client, url: options.url, commandTimeoutMs, storeName: 'Redis idempotency store' });
   const run = (script: RedisScript, key: string, ...parameters: (string | number)[]): Promise<unknown> => runner.run(script, key, ...parameters);
 
@@ -84,6 +84,3 @@ export function createRedisIdempotencyStore(options: RedisIdempotencyStoreOption
 }
 
 
-function invalid(field: string, problem: string, fix: string): ValidationError {
-  return new ValidationError({ field, reason: 'INVALID_OPTION', problem, fix });
-}

@@ -1,4 +1,4 @@
-import { ValidationError } from '../../errors/validation-error';
+import { optionError } from '../../options/option-error';
 
 /**
  * The part of an ioredis client the Redis rate limiter uses. Structural, so this package needs no
@@ -23,19 +23,17 @@ export interface RedisLimiterClient {
 export function checkRedisLimiterClient(client: unknown): asserts client is RedisLimiterClient {
   const candidate = client as Partial<RedisLimiterClient> | null | undefined;
   if (typeof candidate !== 'object' || candidate === null || typeof candidate.defineCommand !== 'function' || typeof candidate.multi !== 'function' || typeof candidate.status !== 'string') {
-    throw invalid('is not an ioredis client.', "pass new Redis({ host, port, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 }) from 'ioredis'.");
+    throw optionError('options.client', 'is not an ioredis client.', "pass new Redis({ host, port, enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 }) from 'ioredis'.");
   }
   if (candidate.isCluster === true) {
-    throw invalid('is a Redis Cluster client; a charge runs one script over keys that may sit on different nodes.', 'use a standalone or Sentinel-managed Redis for limits.');
+    throw optionError('options.client', 'is a Redis Cluster client; a charge runs one script over keys that may sit on different nodes.', 'use a standalone or Sentinel-managed Redis for limits.');
   }
   if (candidate.options?.enableOfflineQueue !== false) {
-    throw invalid(
+    throw optionError('options.client', 
       'has the offline queue enabled: while Redis is down every limit check would wait in it, then replay in an uncontrolled order.',
       'create it with { enableOfflineQueue: false, maxRetriesPerRequest: 1, commandTimeout: 500 }, e.g. client.duplicate({ enableOfflineQueue: false }).',
     );
   }
 }
 
-function invalid(problem: string, fix: string): ValidationError {
-  return new ValidationError({ field: 'options.client', reason: 'INVALID_OPTION', problem, fix });
-}
+

@@ -1,5 +1,5 @@
+import { optionError } from '../../options/option-error';
 import { createRedisScriptRunner } from './redis-script-runner';
-import { ValidationError } from '../../errors/validation-error';
 import { ANY_SENDER, type OptOutEntry, type OptOutPair, type OptOutQuery, type OptOutStore } from '../../opt-outs/opt-out-store';
 import type { RedisIdempotencyClient } from './redis-idempotency-client';
 import type { RedisScript } from './redis-idempotency-scripts';
@@ -43,7 +43,7 @@ export interface RedisOptOutStore extends OptOutStore {
 export function createRedisOptOutStore(options: RedisOptOutStoreOptions): RedisOptOutStore {
   const keyPrefix = options.keyPrefix ?? 'tools-core:opt-out:';
   const commandTimeoutMs = options.commandTimeoutMs ?? 1_000;
-  if (typeof keyPrefix !== 'string') throw invalid('options.keyPrefix', 'is not a string.', "pass a string such as 'tools-core:opt-out:'.");
+  if (typeof keyPrefix !== 'string') throw optionError('options.keyPrefix', 'is not a string.', "pass a string such as 'tools-core:opt-out:'.");
   const runner = createRedisScriptRunner({ client: options.client, url: options.url, commandTimeoutMs, storeName: 'Redis opt-out store' });
   const run = (script: RedisScript, recipient: string, ...parameters: string[]): Promise<unknown> => runner.run(script, keyPrefix + recipient, ...parameters);
 
@@ -73,6 +73,3 @@ function readEntry(json: string): OptOutEntry {
 }
 
 
-function invalid(field: string, problem: string, fix: string): ValidationError {
-  return new ValidationError({ field, reason: 'INVALID_OPTION', problem, fix });
-}

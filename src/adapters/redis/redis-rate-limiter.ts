@@ -1,6 +1,6 @@
+import { optionError } from '../../options/option-error';
 import { RateLimiterRedis } from 'rate-limiter-flexible';
 import { systemClock, type Clock } from '../../clock';
-import { ValidationError } from '../../errors/validation-error';
 import { checkQuotaCounters } from '../../limits/check-quota-counters';
 import { decideQuota } from '../../limits/decide-quota';
 import { createInMemoryQuotaLimiter } from '../../limits/in-memory-quota-limiter';
@@ -43,11 +43,11 @@ class RedisRateLimiter implements QuotaLimiter, SenderPacer {
   private readonly insurancePacer: SenderPacer;
 
   constructor(options: RedisRateLimiterOptions) {
-    if (typeof options !== 'object' || options === null) throw invalid('options', 'is not an object.', 'pass { client }.');
+    if (typeof options !== 'object' || options === null) throw optionError('options', 'is not an object.', 'pass { client }.');
     checkRedisLimiterClient(options.client);
     const keyPrefix = options.keyPrefix ?? 'sms-limits';
     if (typeof keyPrefix !== 'string' || !/^[\w.:-]{1,64}$/.test(keyPrefix)) {
-      throw invalid('options.keyPrefix', 'is not 1 to 64 letters, digits or . : _ -.', "pass a prefix such as 'sms-limits'.");
+      throw optionError('options.keyPrefix', 'is not 1 to 64 letters, digits or . : _ -.', "pass a prefix such as 'sms-limits'.");
     }
     this.timeoutMs = wholeNumber('options.timeoutMs', options.timeoutMs, 500, 1, 60_000);
     this.instances = wholeNumber('options.insurance.instances', options.insurance?.instances, 1, 1, 10_000);
@@ -134,14 +134,11 @@ function asError(error: unknown): Error {
 function wholeNumber(field: string, value: unknown, fallback: number, minimum: number, maximum: number): number {
   if (value === undefined) return fallback;
   if (typeof value !== 'number' || !Number.isSafeInteger(value) || value < minimum || value > maximum) {
-    throw invalid(field, 'is out of range.', `pass a whole number from ${minimum} to ${maximum}.`);
+    throw optionError(field, 'is out of range.', `pass a whole number from ${minimum} to ${maximum}.`);
   }
   return value;
 }
 
-function invalid(field: string, problem: string, fix: string): ValidationError {
-  return new ValidationError({ field, reason: 'INVALID_OPTION', problem, fix });
-}
 
 export type { RedisRateLimiter };
 

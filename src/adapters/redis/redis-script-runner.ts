@@ -1,4 +1,4 @@
-import { ValidationError } from '../../errors/validation-error';
+import { optionError } from '../../options/option-error';
 import { checkRedisClient, createRedisClient, runScript, type RedisIdempotencyClient } from './redis-idempotency-client';
 import type { RedisScript } from './redis-idempotency-scripts';
 
@@ -30,13 +30,13 @@ export interface RedisScriptRunner {
 export function createRedisScriptRunner(options: RedisScriptRunnerOptions): RedisScriptRunner {
   const { url, commandTimeoutMs, storeName } = options;
   if ((options.client === undefined) === (url === undefined)) {
-    throw invalid('options', 'needs exactly one of client or url.', "pass { url: 'redis://127.0.0.1:6379' } or { client: new Redis(url, { enableOfflineQueue: false, commandTimeout: 1000 }) }.");
+    throw optionError('options', 'needs exactly one of client or url.', "pass { url: 'redis://127.0.0.1:6379' } or { client: new Redis(url, { enableOfflineQueue: false, commandTimeout: 1000 }) }.");
   }
   if (url !== undefined && !/^rediss?:\/\//.test(url)) {
-    throw invalid('options.url', 'is not a redis:// or rediss:// URL.', "pass a URL such as 'redis://127.0.0.1:6379'.");
+    throw optionError('options.url', 'is not a redis:// or rediss:// URL.', "pass a URL such as 'redis://127.0.0.1:6379'.");
   }
   if (!Number.isSafeInteger(commandTimeoutMs) || commandTimeoutMs < 1 || commandTimeoutMs > 60_000) {
-    throw invalid('options.commandTimeoutMs', `${String(commandTimeoutMs)} is out of range.`, 'pass a whole number of milliseconds from 1 to 60000.');
+    throw optionError('options.commandTimeoutMs', `${String(commandTimeoutMs)} is out of range.`, 'pass a whole number of milliseconds from 1 to 60000.');
   }
   if (options.client !== undefined) checkRedisClient(options.client);
 
@@ -90,6 +90,3 @@ function unavailable(storeName: string, error: unknown, connectionError: Error |
   return new Error(`${storeName}: ${detail}${connection}`, { cause: error });
 }
 
-function invalid(field: string, problem: string, fix: string): ValidationError {
-  return new ValidationError({ field, reason: 'INVALID_OPTION', problem, fix });
-}
