@@ -52,7 +52,7 @@ export interface GuardRule {
 }
 
 /**
- * `SMSServiceOptions.guards`: limits against SMS pumping and message bombing (reliability.md §6), counted
+ * `SMSServiceOptions.guards`: limits against SMS pumping and message bombing (docs/quotas.md#abuse-guards), counted
  * in messages and charged with the tenant quota in one atomic step. The destination country allow-list
  * and the blocked number types are `phone.allowedCountries` and `phone.blockedTypes`.
  */

@@ -165,7 +165,7 @@ export class SMSService {
       analysis = this.analyse(request.body);
       // Opt-outs: refused before the claim and any provider call, so a STOP is never bypassed (docs/webhooks.md).
       if (this.optOuts !== undefined) await assertNotOptedOut(this.optOuts, request);
-      // Idempotency: claim the tenant-scoped key before any charge or provider call (reliability.md §2.3 rule 1).
+      // Idempotency: claim the tenant-scoped key before any charge or provider call (docs/reliability.md#idempotency).
       const claim = await this.idempotency.claim(request, id);
       if (claim.status === 'duplicate') {
         replaying = true;
