@@ -40,7 +40,7 @@ describe('estimateCost', () => {
   });
 
   it('multiplies by the exact segment count of the body, not by characters', () => {
-    // 153 × "]" is 306 septets but 3 segments: escape pairs never straddle (sms-segments.md §1.5).
+    // 153 × "]" is 306 septets but 3 segments: escape pairs never straddle (docs/segments-and-cost.md#packing-parts).
     expect(estimateCost(']'.repeat(153), { provider: 'twilio' }).amount).toBe('0.0225');
     expect(estimateCost('a'.repeat(161), { provider: 'telnyx' }).amount).toBe('0.0080');
     expect(estimateCost('😀'.repeat(67), { provider: 'twilio' }).micros).toBe(3 * 7500);
