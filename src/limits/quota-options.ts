@@ -15,7 +15,7 @@ export type TenantLimitsSource =
   | Readonly<Record<string, TenantLimits>>
   | ((tenantId: string) => TenantLimits | undefined | Promise<TenantLimits | undefined>);
 
-/** `SMSServiceOptions.quotas`: hourly and daily windows per tenant (seed: SMS_RATE_LIMIT, SMS_DAILY_LIMIT). */
+/** `SMSServiceOptions.quotas`: hourly and daily windows per tenant (docs/quotas.md#tenant-quotas: SMS_RATE_LIMIT, SMS_DAILY_LIMIT). */
 export interface QuotaOptions {
   /**
    * Where the counters live. Default: a new `InMemoryQuotaLimiter` on the service clock (one process).

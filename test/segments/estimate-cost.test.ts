@@ -33,7 +33,7 @@ describe('money', () => {
 });
 
 describe('estimateCost', () => {
-  it('uses the seed prices by default: Twilio 0.0075, Telnyx 0.0040 USD per segment', () => {
+  it('uses the default list prices: Twilio 0.0075, Telnyx 0.0040 USD per segment', () => {
     expect(DEFAULT_PRICING.twilio?.perSegment).toBe('0.0075');
     expect(estimateCost('Hello', { provider: 'twilio' })).toEqual({ currency: 'USD', amount: '0.0075', micros: 7500 });
     expect(estimateCost('Hello', { provider: 'telnyx' })).toEqual({ currency: 'USD', amount: '0.0040', micros: 4000 });
