@@ -3,7 +3,7 @@
  * `calculateSegments` vs sms-segments-calculator (Twilio's), @trt2/gsm-charset-utils and split-sms.
  *
  * Run: `npx tsx bench/segments.ts`. Prints, per library, UTF-16 units/s and messages/s over a mixed
- * corpus, our speed ratio, whether the library gets the trap cases of sms-segments.md right, and every
+ * corpus, our speed ratio, whether the library gets the trap cases of docs/segments-and-cost.md#packing-parts right, and every
  * corpus message where sms-segments-calculator counts differently from us.
  */
 import { createRequire } from 'node:module';
@@ -71,15 +71,15 @@ interface TrapCase {
   name: string;
   body: string;
   encoding: Encoding;
-  /** Segments under the default `grapheme` cluster policy (sms-segments.md §1.4). */
+  /** Segments under the default `grapheme` cluster policy (docs/segments-and-cost.md#packing-parts). */
   segments: number;
   /** Segments under the `codepoint` policy (3GPP minimum: only surrogate pairs kept whole), when different. */
   codepointSegments?: number;
 }
 
-/** The traps of sms-segments.md with hand-derived answers (not computed by the code under test). */
+/** The traps of docs/segments-and-cost.md#packing-parts with hand-derived answers (not computed by the code under test). */
 const trapCases: readonly TrapCase[] = [
-  { name: '153 × ] (escape pairs never straddle, §1.5)', body: ']'.repeat(153), encoding: 'GSM-7', segments: 3 },
+  { name: '153 × ] (escape pairs never straddle)', body: ']'.repeat(153), encoding: 'GSM-7', segments: 3 },
   { name: '152 a + ] + 152 a', body: `${'a'.repeat(152)}]${'a'.repeat(152)}`, encoding: 'GSM-7', segments: 3 },
   { name: '158 a + ] = 160 septets, single part', body: `${'a'.repeat(158)}]`, encoding: 'GSM-7', segments: 1 },
   { name: '81 × € = 162 septets', body: '€'.repeat(81), encoding: 'GSM-7', segments: 2 },
@@ -108,7 +108,7 @@ const trapCases: readonly TrapCase[] = [
   },
 ];
 
-const EMPTY_BODY_POLICY = 'empty body: 0 segments (providers refuse it, sms-segments.md §1.5)';
+const EMPTY_BODY_POLICY = 'empty body: 0 segments (providers refuse it)';
 
 /**
  * About 70 messages covering what a host really sends: short and long GSM-7, extension characters,
@@ -262,8 +262,8 @@ function asReceivedFromJson(corpus: readonly string[]): string[] {
 
 /**
  * Runs the benchmark and prints the tables: throughput per library on flat and on rope strings, our
- * ratio to each, which peers get the trap cases right (under either cluster policy of sms-segments.md
- * §1.4), and every corpus message where sms-segments-calculator counts differently, with the reason.
+ * ratio to each, which peers get the trap cases right (under either cluster policy of
+ * docs/segments-and-cost.md#packing-parts), and every corpus message where sms-segments-calculator counts differently, with the reason.
  *
  * @example
  * await runSegmentsBenchmark(); // or: npx tsx bench/segments.ts
@@ -314,7 +314,7 @@ export async function runSegmentsBenchmark(): Promise<void> {
   }
 
   console.log(
-    '\n"correct" = every trap case of sms-segments.md right under one of its two cluster policies (§1.4): ' +
+    '\n"correct" = every trap case right under one of the two cluster policies (grapheme, codepoint): ' +
       "'grapheme' (default, Twilio) or 'codepoint' (3GPP minimum).",
   );
   for (const counter of counters.slice(1)) {
@@ -352,10 +352,10 @@ function explainDisagreement(body: string, twilio: SegmentedMessage): string {
     cluster === '\r\n' ? ['\r', '\n'] : [cluster],
   );
   if ([...clusters, ...twilio.graphemes].some((cluster) => cluster.length > 67)) {
-    return 'a cluster longer than a part: code-point atoms (§1.4); it overflows a part instead';
+    return 'a cluster longer than a part: code-point atoms; it overflows a part instead';
   }
   if (clusters.join('\u0000') !== twilio.graphemes.join('\u0000')) {
-    return 'its grapheme-splitter uses Unicode 10 clusters, Intl.Segmenter current UAX #29 (§1.4)';
+    return 'its grapheme-splitter uses Unicode 10 clusters, Intl.Segmenter current UAX #29';
   }
   return 'UNEXPLAINED';
 }

@@ -1,5 +1,5 @@
 /**
- * The error taxonomy hosts branch on (seed: tools-core-integration.md, "Error Taxonomy").
+ * The error taxonomy hosts branch on (docs/errors.md#the-taxonomy).
  *
  * - `VALIDATION_ERROR`: the request itself is wrong (number, body, options); fix it, never retry as is.
  * - `AUTH_ERROR`: a provider refused our credentials; another provider may still work.

@@ -32,7 +32,7 @@ export type QuotaWarningEvent = QuotaEventEnvelope<
 
 /**
  * The limit store failed (Redis down, timed out) and the in-process insurance limiter now decides:
- * limits hold per process only until the store answers again (reliability.md §4, `insuranceLimiter`).
+ * limits hold per process only until the store answers again (docs/quotas.md#when-redis-fails, `insuranceLimiter`).
  * Sent once when the store fails, not on every send.
  */
 export type QuotaDegradedEvent = QuotaEventEnvelope<

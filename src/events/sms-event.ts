@@ -27,7 +27,7 @@ export interface SmsResultEventData {
 }
 
 /**
- * The response event published after every send (seed tools-core-integration.md, "Event Contracts":
+ * The response event published after every send (docs/platform-mode.md#contracts:
  * `event_id`, `correlation_id`, `timestamp`, `status`, `data{message_id, to_number, provider, cost,
  * error}`), with `type`, `schema_version` and `tenant_id` added so one bus can carry several kinds and
  * tenants. Money is a decimal string, never a float.
@@ -62,7 +62,7 @@ export interface SmsRetryingEventData extends SmsResultEventData {
 }
 
 /**
- * Published before each retry of a send that failed without sending (reliability.md §3.2); the
+ * Published before each retry of a send that failed without sending (docs/reliability.md#retries); the
  * outcome still follows as `sms.sent` or `sms.failed`. Additive to schema version 1.
  */
 export interface SmsRetryingEvent {

@@ -1,7 +1,7 @@
 import { checkOptionsObject } from '../options/check-options-object';
 import { readWholeNumber } from '../options/read-whole-number';
 
-/** A breaker per provider (reliability.md §3.3): consecutive failures open it, a single probe closes it. */
+/** A breaker per provider (docs/reliability.md#circuit-breakers): consecutive failures open it, a single probe closes it. */
 export interface CircuitBreakerOptions {
   /** Consecutive provider-fault failures that open the circuit. Default 5. */
   failureThreshold?: number;

@@ -23,7 +23,7 @@ export interface CircuitBreakerProvider extends SmsProvider {
  * calling the provider: `PROVIDER_ERROR`, reason `CIRCUIT_OPEN`, provider fault, not sent (so failover
  * moves on), `retryAfterMs` until the probe. Only provider faults count, unknown outcomes included
  * (a provider that times out is unhealthy); request faults and aborts never trip it (opossum's
- * `errorFilter`, reliability.md §3.3).
+ * `errorFilter`, docs/reliability.md#circuit-breaker-model).
  *
  * @example
  * const twilio = createCircuitBreakerProvider({ provider: createTwilioProvider(settings), failureThreshold: 5, cooldownMs: 30_000 });

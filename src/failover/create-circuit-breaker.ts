@@ -27,7 +27,7 @@ export interface CircuitBreaker {
 
 /**
  * A consecutive-failure circuit breaker on an injectable clock (modelled on cockatiel's
- * `ConsecutiveBreaker` and its half-open test, reliability.md §3.3): `failureThreshold` failures in a
+ * `ConsecutiveBreaker` and its half-open test, docs/reliability.md#circuit-breaker-model): `failureThreshold` failures in a
  * row open it; after `cooldownMs` it is half-open and lets exactly one probe through; the probe's
  * success closes it, its failure re-opens it for another cooldown. Results of calls that started
  * before the circuit opened are ignored once it is open.

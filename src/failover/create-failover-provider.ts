@@ -18,7 +18,7 @@ export interface FailoverProviderOptions extends FailoverOptions {
 
 /**
  * An `SmsProvider` that tries several providers in order and never sends a message twice
- * (reliability.md §2.3, §3.1):
+ * (docs/reliability.md#three-outcomes-per-attempt, docs/reliability.md#classifying-provider-answers):
  * - it moves to the next provider only when an attempt was definitely **not sent** and the fault was
  *   the provider's (auth, outage, rate limit, sender or account rejection, open circuit);
  * - a request fault (invalid or opted-out recipient, blocked content) would fail everywhere: it is

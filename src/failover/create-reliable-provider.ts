@@ -33,8 +33,8 @@ export interface ReliableProvider extends RetryingProvider {
  * → one circuit breaker per provider → the adapters.
  *
  * A healthy next provider is tried at once rather than after the first one's backoff; retries start
- * only when every provider of the round failed without sending (reliability.md §3.3, "stop on
- * SENT / PERMANENT / UNKNOWN"). Options are checked here and named `options.failover…`,
+ * only when every provider of the round failed without sending (docs/reliability.md#how-a-send-goes-through-the-providers:
+ * stop on sent, request fault, unknown outcome). Options are checked here and named `options.failover…`,
  * `options.retry…`, `options.circuitBreaker…`.
  *
  * @example

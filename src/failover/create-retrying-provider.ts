@@ -24,12 +24,12 @@ export interface RetryingProviderOptions extends RetryOptions {
 /**
  * Wraps a provider so transient "not sent" failures are retried on p-retry, with exponential backoff
  * and jitter, honouring Retry-After, bounded by `attempts`, `maxTotalMs` and the request's remaining
- * TTL (`validityPeriodSeconds`, reliability.md §2.3 rule 6), see {@link decideRetry}. An unknown
+ * TTL (`validityPeriodSeconds`, docs/reliability.md#retries), see {@link decideRetry}. An unknown
  * outcome or a request fault is never retried. Each retry is announced through the send options'
  * `onRetry` before its wait; a retried request carries the validity period that is left. When several
  * attempts failed without sending, the send ends in `FINAL_FAILURE` listing every attempt's error.
  *
- * p-retry has no Retry-After (reliability.md §3.2): its own backoff is set to zero and the wait,
+ * p-retry has no Retry-After (docs/reliability.md#retry-after-and-backoff): its own backoff is set to zero and the wait,
  * computed by `decideRetry`, happens in `shouldRetry`, on `setTimeout`, so fake timers drive it.
  *
  * @example
@@ -97,7 +97,7 @@ export function createRetryingProvider(options: RetryingProviderOptions): Retryi
   };
 }
 
-/** A retried request may only be delivered within the validity that is left (reliability.md §2.3 rule 6). */
+/** A retried request may only be delivered within the validity that is left (docs/reliability.md#retries). */
 function withRemainingValidity(request: ProviderSendRequest, ttlMs: number, elapsedMs: number): ProviderSendRequest {
   if (request.validityPeriodSeconds === undefined || elapsedMs <= 0) return request;
   return { ...request, validityPeriodSeconds: Math.max(1, Math.floor((ttlMs - elapsedMs) / 1000)) };

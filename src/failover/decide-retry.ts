@@ -17,7 +17,7 @@ export type RetryDecision =
   | { readonly retry: false; readonly why: string };
 
 /**
- * Whether to retry after a failed attempt, and after how long (reliability.md §3.1, §3.2). Pure.
+ * Whether to retry after a failed attempt, and after how long (docs/reliability.md#classifying-provider-answers, docs/reliability.md#retries). Pure.
  *
  * - Only transient "not sent" provider faults are retried: `retryable`, not `outcomeUnknown`,
  *   `fault: 'provider'`. For a failover's `FINAL_FAILURE`, its retryable errors count.

@@ -7,7 +7,7 @@ import type { ProviderSendRequest } from '../providers/provider';
  * What happens after an attempt whose outcome is unknown (it may have been delivered):
  * - `fail` (default): the send ends as `TIMEOUT` with `outcomeUnknown: true`; nothing is re-sent.
  * - `failover-accept-duplicate-risk`: the next provider is tried anyway; the recipient may get the
- *   message twice. An explicit opt-in (reliability.md §2.3 rule 5).
+ *   message twice. An explicit opt-in (docs/reliability.md#failover).
  */
 export type UnknownOutcomePolicy = 'fail' | 'failover-accept-duplicate-risk';
 

@@ -6,7 +6,7 @@ import { readFunction } from '../options/read-function';
 
 /**
  * Retries of "not sent" transient failures (connection refused, 429, an open circuit about to
- * half-open) with exponential backoff and jitter, honouring Retry-After (reliability.md §3.2).
+ * half-open) with exponential backoff and jitter, honouring Retry-After (docs/reliability.md#retries).
  */
 export interface RetryOptions {
   /** Attempts in all, the first included. Default 3; 1 turns retries off. */

@@ -9,7 +9,7 @@ import type { ReliableSendOptions } from './reliable-send-options';
  * Calls one provider for a decorator and makes sure the call shows up in `onAttempt` exactly once
  * per real attempt: a decorator underneath (failover, retries) reports its own attempts, a plain
  * adapter reports none, so one is reported here for it. Anything thrown comes back as an `SmsError`
- * (a plain error is outcome unknown, reliability.md §2.3 rule 5), and the result names the provider.
+ * (a plain error is outcome unknown, docs/reliability.md#three-outcomes-per-attempt), and the result names the provider.
  *
  * @example
  * const result = await sendReportingAttempt(twilio, request, { onAttempt: (attempt) => attempts.push(attempt) }, systemClock);

@@ -1,7 +1,7 @@
 import { SmsError } from '../errors/sms-error';
 
 /**
- * How a send ends when an attempt may have been delivered (reliability.md §2.3 C, rule 5): code
+ * How a send ends when an attempt may have been delivered (docs/reliability.md#three-outcomes-per-attempt): code
  * `TIMEOUT` with `outcomeUnknown: true`, never retried, never failed over by default; the
  * delivery-status webhook reconciles it. A 5xx on a create or a broken connection keeps its own
  * `reason`, `providerCode` and `httpStatus`, and the provider's error stays as `cause`.

@@ -16,7 +16,7 @@ export interface GuardedRequest extends FingerprintedRequest {
 
 /** The claim held by one send; settle it exactly once. */
 export interface IdempotencyLease {
-  /** Keeps the outcome for replay (reliability.md §2.1: the first result, failures included). */
+  /** Keeps the outcome for replay (docs/reliability.md#idempotency-model: the first result, failures included). */
   complete(outcome: { readonly result: SendResult } | { readonly error: SmsError }): Promise<void>;
   /** Frees the key: the send stopped before any provider call (e.g. a quota refused it). */
   release(): Promise<void>;
@@ -42,7 +42,7 @@ export interface IdempotencyGuardOptions {
 const unclaimed: IdempotencyClaimOutcome = { status: 'proceed', lease: undefined };
 
 /**
- * The idempotency stage of `SMSService.send()` (reliability.md §2.3 rule 1): it claims the key, scoped
+ * The idempotency stage of `SMSService.send()` (docs/reliability.md#idempotency): it claims the key, scoped
  * per tenant, with the request's fingerprint, before any provider call.
  * - New key: the send proceeds holding a lease, completed with its outcome or released.
  * - Same key and payload, finished: the stored outcome is replayed, nothing is sent.

@@ -2,7 +2,7 @@ import { SmsError } from '../errors/sms-error';
 import { ValidationError } from '../errors/validation-error';
 
 /**
- * The same key with a different payload (reliability.md §2.1: Stripe `idempotency_error`, IETF 422).
+ * The same key with a different payload (docs/reliability.md#idempotency-model: Stripe `idempotency_error`, IETF 422).
  * Nothing is sent and nothing is recorded under the key.
  */
 export function idempotencyConflictError(): ValidationError {

@@ -9,7 +9,7 @@ const HOUR_MS = 3_600_000;
 export interface IdempotencyOptions {
   /** Where keys are claimed. Default: a new `InMemoryIdempotencyStore` (one process only). */
   store?: IdempotencyStore;
-  /** How long a finished send's outcome is replayed, in ms. Default 24 h (Stripe's minimum, reliability.md §2.1). */
+  /** How long a finished send's outcome is replayed, in ms. Default 24 h (Stripe's minimum, docs/reliability.md#idempotency-model). */
   retentionMs?: number;
   /**
    * How long an in-flight claim holds its key if its holder crashes, in ms. Default 5 minutes. It must

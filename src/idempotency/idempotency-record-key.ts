@@ -1,6 +1,6 @@
 /**
  * The store key of an idempotency key: scoped per tenant, so one tenant never sees another's result
- * (reliability.md §2.3 rule 8, the IETF draft's composite key). Both parts are percent-encoded, so a
+ * (docs/reliability.md#idempotency-model: the IETF draft's composite key). Both parts are percent-encoded, so a
  * `/` or `:` in a tenant id cannot make two scopes collide; requests without a tenant share the
  * default scope `-`, which no encoded tenant id can equal (it always starts with `t.`).
  *

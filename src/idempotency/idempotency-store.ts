@@ -1,5 +1,5 @@
 /**
- * The idempotency store port (reliability.md §2.1, §2.3 rule 1): an atomic claim of a key before any
+ * The idempotency store port (docs/reliability.md#idempotency, docs/reliability.md#idempotency-model): an atomic claim of a key before any
  * provider call, the first outcome kept for replay, and a lease so a crashed holder does not block the
  * key forever. The in-memory default and the Redis adapter pass the same contract suite
  * (`runIdempotencyStoreContract` in `./testing`).
@@ -37,7 +37,7 @@ export interface IdempotencyCompleteRequest {
   readonly token: string;
   readonly fingerprint: string;
   readonly outcome: StoredSendOutcome;
-  /** How long the completed record is kept (at least 24 h by default, reliability.md §2.3 rule 7). */
+  /** How long the completed record is kept (at least 24 h by default, docs/reliability.md#idempotency-model). */
   readonly retentionMs: number;
 }
 

@@ -3,7 +3,7 @@ import type { QuotaCounter } from './quota-limiter';
 
 /**
  * Refuses a malformed charge before it reaches a store: only whole points (rate-limiter-flexible refuses
- * decimals too, reliability.md §4) and distinct keys, since one key twice in a charge would be counted twice.
+ * decimals too, docs/quotas.md#sources) and distinct keys, since one key twice in a charge would be counted twice.
  * Limiters call it on every charge, so it allocates nothing.
  */
 export function checkQuotaCounters(counters: readonly QuotaCounter[]): void {

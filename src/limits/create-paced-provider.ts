@@ -25,7 +25,7 @@ export interface PacedProviderOptions {
  * Wraps a provider so each sender goes at most at its rate: a send waits for its sender's next slot, and
  * is refused (`RATE_LIMITED`, reason `SENDER_QUEUE_FULL`, window `sender`, not sent, `retryAfterMs`)
  * only when its slot is beyond the rule's `maxQueue` or `maxWaitMs`. Other senders are never delayed.
- * Returns the same `SmsProvider` port (design.md, "decorators return the same port"). The refusal is a
+ * Returns the same `SmsProvider` port (docs/architecture.md#rules-every-module-follows). The refusal is a
  * request fault: the queue bound is the host's back-pressure, so retries do not stretch it, a circuit
  * breaker does not count it against the provider, and failover does not change the sender. An aborted
  * signal ends the wait with a not-sent `TIMEOUT`, a request fault too (the caller gave up).

@@ -98,7 +98,7 @@ export type { InMemoryQuotaLimiter };
 /**
  * The embedded quota limiter: fixed windows in this process's memory, no server. Each charge is checked
  * and applied synchronously, with no `await` in between, so concurrent sends in one process can never
- * both take the last point: the check-and-consume is atomic (reliability.md §4). Counters are per
+ * both take the last point: the check-and-consume is atomic (docs/quotas.md#how-exactness-is-guaranteed). Counters are per
  * process; hosts running several instances use the Redis adapter (`@ocelot-platform/tools-core/redis`).
  *
  * Written here rather than on rate-limiter-flexible's `RateLimiterMemory`, which reads `Date.now()` and

@@ -48,7 +48,7 @@ export type { InMemorySenderPacer };
  * Paces senders within this process: each sender has a "next free slot" time; a send takes the later of
  * now and that slot, and pushes it one interval on. Reservation is synchronous, so concurrent sends get
  * distinct slots. Written here rather than on rate-limiter-flexible's `RateLimiterQueue`, which keeps its
- * own real timers (reliability.md §4): this one follows the injected clock and never holds a timer.
+ * own real timers (https://github.com/animir/node-rate-limiter-flexible): this one follows the injected clock and never holds a timer.
  *
  * @example
  * const pacer = createInMemorySenderPacer();

@@ -3,7 +3,7 @@ import { SmsError } from '../errors/sms-error';
 
 /**
  * A limiter without insurance rejects with a plain `Error` when its store fails. That is never a rate
- * limit (reliability.md §4, firecrawl#3728), and nothing was sent, so it must not read as an unknown
+ * limit (docs/quotas.md#sources, https://github.com/firecrawl/firecrawl/issues/3728), and nothing was sent, so it must not read as an unknown
  * provider outcome either: it becomes a retryable not-sent error naming the limiter.
  */
 export function storeFailure(error: unknown): never {

@@ -5,7 +5,7 @@ import { createErrorMarker } from '../errors/error-marker';
 const marker = createErrorMarker('QuotaExceededError');
 
 /**
- * Which limit refused a send: a tenant window, an abuse guard (reliability.md §6, SMS pumping) or a
+ * Which limit refused a send: a tenant window, an abuse guard (docs/quotas.md#abuse-guards) or a
  * sender's pacing queue.
  */
 export type QuotaWindowName = 'hourly' | 'daily' | 'destination' | 'prefix' | 'sender';
@@ -39,7 +39,7 @@ const reasons: Record<QuotaWindowName, SmsErrorReason> = {
  * A send refused by this library's own limits, before any provider was asked to send it: code
  * `RATE_LIMITED`, `retryAfterMs` until it can pass, and `window` naming the limit that refused it. A
  * refused send is charged to no window. A failure of the limit store is never reported this way
- * (reliability.md §4): the insurance limiter answers instead.
+ * (docs/quotas.md#when-redis-fails): the insurance limiter answers instead.
  *
  * @example
  * try {

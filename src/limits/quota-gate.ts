@@ -20,7 +20,7 @@ interface ResolvedLimits {
 /**
  * Internal: the quota stage of `SMSService.send()`. It builds one charge per send (the tenant's hourly
  * and daily windows plus the abuse guards) and spends it in a single atomic `consume`, so a send passes
- * only when every counter has room and a refused send costs nothing anywhere (reliability.md §4, §6).
+ * only when every counter has room and a refused send costs nothing anywhere (docs/quotas.md#how-exactness-is-guaranteed, docs/quotas.md#abuse-guards).
  * It runs after validation: an invalid request never reaches it, so it never eats quota.
  */
 export class QuotaGate {
@@ -45,7 +45,7 @@ export class QuotaGate {
     }
     if (policy.perPrefix !== undefined) {
       const rule = policy.perPrefix;
-      // Fraud tooling's velocity check: "the number without its last four digits" (reliability.md §6).
+      // Fraud tooling's velocity check: "the number without its last four digits" (docs/quotas.md#abuse-guards).
       const key = `prefix:${digest(request.to.slice(0, -4))}`;
       counters.push({ name: 'prefix', key: rule.scope === 'tenant' ? `${tenantKey}:${key}` : key, limit: rule.limit, durationMs: rule.durationMs, cost: 1 });
     }

@@ -3,7 +3,7 @@
  * (`InMemoryQuotaLimiter`) and the Redis adapter (`RedisRateLimiter`) implement it, and
  * `runRateLimiterContract` (./testing) checks any implementation, including your own.
  *
- * Windows follow rate-limiter-flexible's fixed-window model (reliability.md §4): a counter's window opens
+ * Windows follow rate-limiter-flexible's fixed-window model (docs/quotas.md#sources): a counter's window opens
  * with the first charge and closes `durationMs` later, when the counter starts again from zero.
  */
 
@@ -62,7 +62,7 @@ export interface QuotaDecision extends QuotaReading {
  * (across processes, for a shared store): the points admitted in one window never exceed its limit.
  *
  * A store failure is reported in `storeError` of an insured answer, or by rejecting with a plain
- * `Error`; it is never a refusal (reliability.md §4, "Rejection types").
+ * `Error`; it is never a refusal (docs/quotas.md#when-redis-fails).
  */
 export interface QuotaLimiter {
   /** Charges every counter, or none. Keys within one charge must be distinct. */

@@ -7,7 +7,7 @@ type Component = 'quotas' | 'pacing';
 /**
  * Internal: delivers quota notices to `quotas.onEvent`. It reports a store outage once when it starts
  * and once when it ends, not on every send, so a Redis outage is one clear `sms.quota_degraded`
- * (reliability.md §4: "emit a metric" on a store `Error`). Without a handler, outages go to
+ * (docs/quotas.md#when-redis-fails: a store `Error` is reported, never silent). Without a handler, outages go to
  * `process.emitWarning`, so they are never silent.
  */
 export class QuotaNotifier {

@@ -15,7 +15,7 @@ export type TenantLimitsSource =
   | Readonly<Record<string, TenantLimits>>
   | ((tenantId: string) => TenantLimits | undefined | Promise<TenantLimits | undefined>);
 
-/** `SMSServiceOptions.quotas`: hourly and daily windows per tenant (seed: SMS_RATE_LIMIT, SMS_DAILY_LIMIT). */
+/** `SMSServiceOptions.quotas`: hourly and daily windows per tenant (docs/quotas.md#tenant-quotas: SMS_RATE_LIMIT, SMS_DAILY_LIMIT). */
 export interface QuotaOptions {
   /**
    * Where the counters live. Default: a new `InMemoryQuotaLimiter` on the service clock (one process).
@@ -52,7 +52,7 @@ export interface GuardRule {
 }
 
 /**
- * `SMSServiceOptions.guards`: limits against SMS pumping and message bombing (reliability.md §6), counted
+ * `SMSServiceOptions.guards`: limits against SMS pumping and message bombing (docs/quotas.md#abuse-guards), counted
  * in messages and charged with the tenant quota in one atomic step. The destination country allow-list
  * and the blocked number types are `phone.allowedCountries` and `phone.blockedTypes`.
  */

@@ -1,5 +1,5 @@
 /**
- * How one provider attempt ended (reliability.md §0.3): `sent` (accepted), `not_sent` (safe to retry or
+ * How one provider attempt ended (docs/reliability.md#three-outcomes-per-attempt): `sent` (accepted), `not_sent` (safe to retry or
  * fail over) or `unknown` (may have been accepted: never re-sent blindly).
  */
 export type AttemptOutcome = 'sent' | 'not_sent' | 'unknown';

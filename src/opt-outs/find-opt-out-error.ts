@@ -4,7 +4,7 @@ import { SmsError } from '../errors/sms-error';
 /**
  * The provider error among `error` (itself, or one of a final failure's attempts) that says the
  * recipient opted out: reason `OPTED_OUT`, which the pure tables give Twilio 21610 and Telnyx 40300
- * (providers.md "Compliance").
+ * (docs/webhooks.md#opt-outs).
  *
  * @example
  * findOptOutError(mapTwilioError({ httpStatus: 400, code: 21610 }))?.providerCode; // '21610'

@@ -2,12 +2,12 @@
  * Internal: the one validation pipeline behind `validatePhoneNumber` and `toE164`.
  *
  * 1. Pre-check the raw string ourselves, because libphonenumber-js is lenient on purpose: it extracts
- *    a number from surrounding text (`'sdf0541234567sdf'` parses; providers.md "Library facts"),
+ *    a number from surrounding text (`'sdf0541234567sdf'` parses; docs/phone-numbers.md#the-rules-in-order),
  *    strips `;ext=`/`x12` extensions and reads fullwidth digits. Only ASCII digits, one leading `+` and
- *    the separators space, no-break space, `-`, `.`, `(`, `)` pass (reliability.md §6: "normalise first,
+ *    the separators space, no-break space, `-`, `.`, `(`, `)` pass (docs/phone-numbers.md#the-rules-in-order: "normalise first,
  *    then require a strict canonical form").
  * 2. Parse the normalised digits with `libphonenumber-js/max`: the default `min` metadata makes
- *    `isValid()` a length check and `getType()` mostly `undefined` (reliability.md §6, README).
+ *    `isValid()` a length check and `getType()` mostly `undefined` (https://gitlab.com/catamphetamine/libphonenumber-js README).
  * 3. Apply the policy: destination country, then number type.
  */
 import {
@@ -45,7 +45,7 @@ export interface PhoneSuccess {
   type: PhoneNumberType;
 }
 
-/** E.164 caps a number at 15 digits, country code included (ITU-T E.164, reliability.md §6). */
+/** E.164 caps a number at 15 digits, country code included (ITU-T E.164, docs/phone-numbers.md#the-rules-in-order). */
 const MAX_E164_DIGITS = 15;
 /**
  * Refuse absurdly long strings before looking at them, so a megabyte of input costs nothing. 64 leaves
@@ -167,7 +167,7 @@ export function checkPhoneNumber(input: unknown, policy: PhonePolicy): PhoneSucc
   const e164 = phoneNumber.number;
   // A valid number can still exceed E.164: German fixed lines go up to 15 national digits (+49 plus
   // 15 = 17 digits), and providers require E.164 (Telnyx 10016 "must be in +E.164 format",
-  // reliability.md §6).
+  // docs/phone-numbers.md#the-rules-in-order).
   if (!isE164(e164)) return TOO_LONG_FOR_COUNTRY;
 
   const country = phoneNumber.country;

@@ -16,7 +16,7 @@ const MAX_MASK_LENGTH = 16;
  * one `•` per hidden digit. At least three digits are always hidden, and numbers of six digits or
  * fewer are masked wholly. Anything that is not `+` and 1–15 ASCII digits (formatted or junk input)
  * is masked wholly too, since we cannot tell which parts are digits worth hiding. Never returns the
- * full number, so it is safe for logs, events and error messages (reliability.md §6; fraud tooling
+ * full number, so it is safe for logs, events and error messages (docs/errors.md#nothing-personal-in-errors; fraud tooling
  * also reasons in prefixes, "the number without its last four digits").
  *
  * @example

@@ -1,7 +1,7 @@
 /**
  * Internal: the problem and fix texts behind every refusal. Written to follow a field name
  * (`to: has no country code… Fix: …`, the `ValidationError` message shape) and never to contain the
- * number itself, which is personal data (reliability.md §6; `SmsError.toJSON` relies on messages being
+ * number itself, which is personal data (docs/errors.md#nothing-personal-in-errors; `SmsError.toJSON` relies on messages being
  * log-safe). Constant texts are built once here rather than per refusal.
  */
 import type { CountryCode } from './country-code';

@@ -20,7 +20,7 @@ export interface PhonePolicy {
   readonly allowedTypes: readonly PhoneNumberType[] | undefined;
 }
 
-/** Premium-rate and shared-cost destinations are where SMS pumping pays (reliability.md §6). */
+/** Premium-rate and shared-cost destinations are where SMS pumping pays (docs/phone-numbers.md#the-rules-in-order). */
 const DEFAULT_BLOCKED_TYPES: readonly PhoneNumberType[] = Object.freeze(['PREMIUM_RATE', 'SHARED_COST']);
 
 const DEFAULT_POLICY: PhonePolicy = Object.freeze({

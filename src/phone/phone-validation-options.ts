@@ -14,7 +14,7 @@ export interface PhoneValidationOptions {
   defaultCountry?: CountryCode;
   /**
    * When given, only numbers of these destination countries pass (default-deny, like provider geo
-   * permissions, reliability.md §6 "Geography"). Must not be empty. Countries are the ones
+   * permissions, docs/quotas.md#abuse-guards). Must not be empty. Countries are the ones
    * libphonenumber-js derives: a `+44 7911…` number is Guernsey (`GG`), not `GB`. Numbers of
    * non-geographic plans (`+800`, `+870`, `+979`…) have no country and are always refused here.
    */
@@ -27,7 +27,7 @@ export interface PhoneValidationOptions {
   allowedTypes?: readonly PhoneNumberType[];
   /**
    * Types refused with `BLOCKED_NUMBER_TYPE`; replaces the default `['PREMIUM_RATE', 'SHARED_COST']`,
-   * the SMS-pumping destinations of reliability.md §6. May include `'UNKNOWN'`.
+   * the SMS-pumping destinations of docs/quotas.md#abuse-guards. May include `'UNKNOWN'`.
    */
   blockedTypes?: readonly PhoneNumberType[];
 }

@@ -11,7 +11,7 @@ import type { PhoneValidationResult } from './phone-validation-result';
  * out of junk like `'call 0541234567 now'` or drop an extension. The number must then be valid by
  * `libphonenumber-js/max` metadata (an assigned range, not just the right length), have at most 15
  * digits, be in `allowedCountries` when given, and not be of a blocked type (by default
- * `PREMIUM_RATE` and `SHARED_COST`, the SMS-pumping destinations; reliability.md §6).
+ * `PREMIUM_RATE` and `SHARED_COST`, the SMS-pumping destinations; docs/phone-numbers.md#the-rules-in-order).
  *
  * Returns `{ valid: false }` for a bad number, with a `message` that never contains the number.
  * Throws a `ValidationError` (`field` `options.<name>`) when the options themselves are wrong.

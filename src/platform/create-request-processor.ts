@@ -23,10 +23,10 @@ export interface RequestProcessorOptions {
 }
 
 /**
- * What the worker does with one `sms.send_request` delivery (reliability.md §5, "What a consumer of
- * sms.send_request must do"), in order: validate (poison → answered, dead-lettered), check the ttl
+ * What the worker does with one `sms.send_request` delivery (docs/platform-mode.md#what-the-worker-does-with-each-request),
+ * in order: validate (poison → answered, dead-lettered), check the ttl
  * (expired → answered, never sent), send under the request's idempotency key, delay a retry when the
- * service could not take it yet, and publish the answer before settling the delivery (rule 8: ack only
+ * service could not take it yet, and publish the answer before settling the delivery (ack only
  * after the answer is confirmed). It throws only when the bus refuses the answer or the retry; the worker
  * then gives the delivery back.
  *

@@ -44,7 +44,7 @@ export interface SmsWorker {
 
 /**
  * The platform-mode worker: consumes `sms.send_request` and answers each with one `sms.sent` or
- * `sms.failed` (reliability.md §5, "What a consumer of sms.send_request must do"):
+ * `sms.failed` (docs/platform-mode.md#what-the-worker-does-with-each-request):
  * 1. an envelope that fails `smsSendRequestSchema` → `sms.failed` `VALIDATION_ERROR`, dead-lettered after
  *    this one delivery;
  * 2. past `created_at + ttl` → `sms.failed` `TIMEOUT`/`REQUEST_EXPIRED`, nothing sent;

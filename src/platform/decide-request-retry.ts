@@ -16,7 +16,7 @@ export interface RequestRetryDecision {
  * that sent nothing and left the idempotency key free qualify, since a retry under the same key would
  * otherwise replay the failure:
  * - `RATE_LIMITED` from the service's own quota or guards (`QuotaExceededError`, not the sender queue,
- *   whose refusal is recorded under the key): after its `retryAfterMs` (reliability.md §5 rule 5:
+ *   whose refusal is recorded under the key): after its `retryAfterMs` (docs/platform-mode.md#what-the-worker-does-with-each-request:
  *   delay-requeue, never ack-and-drop);
  * - `IDEMPOTENCY_STORE_UNAVAILABLE` (the key could not be claimed): backoff;
  * - anything that is not an `SmsError` (a bug): backoff, at most `maxUnexpectedRetries` times.

@@ -7,7 +7,7 @@ const VARIANT_DIGITS = '89ab89ab89ab89ab';
  * A UUID (RFC 9562 version 8, name-based on SHA-256) that is always the same for the same namespace and
  * name. The worker derives each response's `event_id` from the request's `request_id` with it, so the
  * answer a redelivered request repeats carries the same `event_id` as the first, and consumers can drop
- * it (reliability.md §5: at-least-once, consumers dedupe on a stable id).
+ * it (docs/platform-mode.md#rabbitmq: at-least-once, consumers dedupe on a stable id).
  *
  * The first 128 bits of the digest, with the version nibble set to 8 and the two variant bits to `10`
  * (RFC 9562 §5.8), written straight from the hex digest.

@@ -1,5 +1,5 @@
 /**
- * The bus port of platform mode (reliability.md §5): named durable queues fed by topic bindings on the
+ * The bus port of platform mode (docs/platform-mode.md#rabbitmq): named durable queues fed by topic bindings on the
  * message `type`, at-least-once delivery with manual settlement, a bounded number of unsettled
  * deliveries per subscription (prefetch), a dead-letter queue per queue, and delayed redelivery. The
  * in-memory default (`createInMemoryEventBus`) and the RabbitMQ adapter (`createRabbitMqBus` from
@@ -69,7 +69,7 @@ export interface BusDelivery {
   ack(): Promise<void>;
   /** Give it back to the queue now, to be redelivered (flagged). */
   requeue(): Promise<void>;
-  /** Redeliver it (or `options.message`) after a delay, then ack this delivery; the wait holds no delivery (reliability.md §5 rule 9). */
+  /** Redeliver it (or `options.message`) after a delay, then ack this delivery; the wait holds no delivery (docs/platform-mode.md#what-the-worker-does-with-each-request). */
   retryLater(options: RetryLaterOptions): Promise<void>;
   /** Move it to the queue's dead-letter queue (`deadLetterQueueName(queue)`) with the reason, then ack. */
   deadLetter(reason: string): Promise<void>;

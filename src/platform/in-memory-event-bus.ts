@@ -60,7 +60,7 @@ const BUS = 'memory';
 /**
  * The embedded `EventBus`: queues, topic bindings, prefetch, manual settlement, redelivery of unsettled
  * deliveries when a subscription closes, dead-letter queues and delayed retries, all in one process, with
- * RabbitMQ's semantics (reliability.md §5: "the in-memory bus must offer the same contract"). Messages go
+ * RabbitMQ's semantics (docs/platform-mode.md#rabbitmq: the in-memory bus offers the same contract). Messages go
  * through JSON, as on a broker. Nothing survives the process: use it for tests, development and
  * single-process hosts; use `createRabbitMqBus` across processes.
  *

@@ -4,7 +4,7 @@ import { ValidationError } from '../errors/validation-error';
 import { SMS_SEND_REQUEST_SCHEMA_VERSION } from '../events/contracts/sms-send-request-schema';
 
 /**
- * The `VALIDATION_ERROR` for a message that is not a valid `sms.send_request` (reliability.md §5 rule 2:
+ * The `VALIDATION_ERROR` for a message that is not a valid `sms.send_request` (docs/platform-mode.md#what-the-worker-does-with-each-request:
  * a poison message, dead-lettered, never retried). It names the first wrong field by its path
  * (`data.to_number`), never its value. Reasons: `INVALID_JSON`, `UNSUPPORTED_SCHEMA_VERSION`, `INVALID_REQUEST`.
  *
@@ -37,7 +37,7 @@ export function invalidRequestError(error: z.ZodError | undefined, message: unkn
 }
 
 /**
- * The request's ttl ran out before it could be sent (reliability.md §2.3 rule 6: never start an
+ * The request's ttl ran out before it could be sent (docs/platform-mode.md#ttl: never start an
  * attempt once now > created_at + ttl). Nothing was sent; retrying the same request cannot help.
  *
  * @example

@@ -1,13 +1,13 @@
 import type { SmsSendRequest } from '../events/contracts/sms-send-request-schema';
 import type { SendRequest } from '../messages/send-request';
 
-/** Twilio's longest `ValidityPeriod` (reliability.md §2.3 rule 6: clamp(…, 1, 36000)). */
+/** Twilio's longest `ValidityPeriod` (docs/twilio.md#validity-period: clamp(…, 1, 36000)). */
 const MAX_VALIDITY_SECONDS = 36_000;
 
 /**
  * The `SMSService.send()` request for an envelope: the request's tenant, idempotency key and correlation
  * id, and what is left of its `ttl` as the validity period, so the provider never keeps trying past the
- * request's deadline (reliability.md §2.3 rule 6: clamp(remaining, 1, 36000)). The idempotency
+ * request's deadline (docs/platform-mode.md#ttl: clamp(remaining, 1, 36000)). The idempotency
  * fingerprint leaves the validity period out, so a redelivery with less time left still replays. The
  * worker refuses a request whose ttl already ran out (docs/platform-mode.md, "TTL").
  *

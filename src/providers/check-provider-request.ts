@@ -15,7 +15,7 @@ export interface ProviderRequestLimits {
  * The checks every HTTP adapter makes before any I/O, refusing with a `ValidationError` what no provider
  * can do: an empty message id (callbacks could not correlate), more media URLs than the provider takes,
  * a sender that is neither E.164, alphanumeric nor a short code, a validity period of 0 or less (the
- * message's time to live is over: it must not be sent, reliability.md §2.3 rule 6), and a `sendAt` that
+ * message's time to live is over: it must not be sent, docs/twilio.md#validity-period), and a `sendAt` that
  * is not a valid Date. Adapters call this directly, not only through `SMSService`, so it holds for
  * custom pipelines too.
  */

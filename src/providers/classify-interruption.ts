@@ -7,7 +7,7 @@ type RejectedAttempt = Extract<HttpAttemptOutcome<unknown>, { status: 'rejected'
  * The adapter's deadline or the caller's abort ended the attempt: outcome unknown, unless the request
  * observer proves no request was dispatched (then not sent). Undefined when the attempt was not
  * interrupted. `observable` says whether the client's requests are observed at all; without it nothing
- * proves "not dispatched" (reliability.md §2.3).
+ * proves "not dispatched" (docs/reliability.md#three-outcomes-per-attempt).
  */
 export function classifyInterruption(outcome: RejectedAttempt, options: { provider: HttpProviderId; observable: boolean }): SmsError | undefined {
   if (outcome.interruption === undefined) return undefined;

@@ -1,7 +1,7 @@
 import type { SmsErrorReason } from '../errors/error-reason';
 /**
  * What one HTTP attempt against a provider's create endpoint ended as: not sent, sent, or unknown
- * (reliability.md §0.3, §2.3, §3.1). Shared by the Twilio and Telnyx adapters so both classify
+ * (docs/reliability.md#three-outcomes-per-attempt, docs/reliability.md#classifying-provider-answers). Shared by the Twilio and Telnyx adapters so both classify
  * transport failures, HTTP statuses, Retry-After and timeouts the same way.
  *
  * Why an `AsyncLocalStorage`: neither SDK hands per-request hooks to its caller. twilio-node builds the
@@ -36,13 +36,12 @@ const PROVIDER_NAMES: Record<HttpProviderId, string> = { twilio: 'Twilio', telny
 
 /**
  * Default classification by HTTP status when the provider's code is missing or not in its table.
- * reliability.md §3.1: 401/403 are a configuration problem of this provider (fail over allowed); 408
+ * docs/reliability.md#classifying-provider-answers: 401/403 are a configuration problem of this provider (fail over allowed); 408
  * and 5xx on a create are outcome unknown (Twilio error 20500: a create is not idempotent); 429 was
  * never processed. Other 4xx are treated as permanent and `request` fault (no fail over) because an
  * unrecognised 4xx may be a policy block the next provider must not bypass; 404 is the exception:
  * on a create endpoint the only thing that can be missing is this provider's account, profile or
- * endpoint, so it is a provider configuration problem (deviation from §3.1, which lists 404 among
- * permanent request errors).
+ * endpoint, so it is a provider configuration problem (the 404 row of that table).
  *
  * @example
  * classifyHttpStatus(503).outcomeUnknown; // true
@@ -89,7 +88,7 @@ export const UNRECOGNISED_PROVIDER_CODE: ErrorClassification = row(
 
 /**
  * Picks the classification for a provider error: a 5xx is outcome unknown whatever code it carries
- * (a create is not idempotent, reliability.md §2.3 C), then the provider's own code, then the HTTP
+ * (a create is not idempotent, docs/reliability.md#provider-creates-are-not-idempotent), then the provider's own code, then the HTTP
  * status.
  *
  * @example
@@ -159,7 +158,7 @@ export type HeaderReader = (name: string) => string | undefined;
  * Milliseconds to wait according to the response headers: `retry-after-ms` (float ms, a Stainless
  * convention), else `Retry-After` as delta-seconds or an HTTP-date (RFC 9110 §10.2.3). Negative
  * values become 0; malformed values give `undefined` so the caller falls back to its own backoff
- * (reliability.md §3.2, modelled on telnyx `client.js` `retryRequest`).
+ * (docs/reliability.md#retry-after-and-backoff, modelled on telnyx `client.js` `retryRequest`).
  *
  * @example
  * parseRetryAfterMs((name) => ({ 'retry-after': '3' })[name]); // 3000
@@ -220,7 +219,7 @@ export function maskPhoneNumbers(text: string): string {
 
 /**
  * Transport error codes that prove the request never reached the provider: DNS, refused or
- * unreachable, undici's connect timeout, TLS handshake failures (reliability.md §2.3 A, §3.1).
+ * unreachable, undici's connect timeout, TLS handshake failures (docs/reliability.md#three-outcomes-per-attempt, docs/reliability.md#classifying-provider-answers).
  * nock's `NetConnectNotAllowedError` uses `ENETUNREACH`, so a blocked test request is "not sent" too.
  */
 const CONNECT_FAILURE_CODES = new Set([
@@ -413,7 +412,7 @@ export async function runHttpAttempt<T>(options: RunHttpAttemptOptions<T>): Prom
 export const TRANSPORT_OUTCOMES = {
   /** DNS, refused, unreachable, connect timeout, TLS handshake: nothing reached the provider. */
   connectFailed: row('PROVIDER_ERROR', 'CONNECTION_FAILED', true, 'provider', false, 'could not connect; the message was not sent.'),
-  /** The deadline passed after the request may have been written (reliability.md §2.3 C). */
+  /** The deadline passed after the request may have been written (docs/reliability.md#three-outcomes-per-attempt). */
   timedOut: row('TIMEOUT', 'RESPONSE_TIMEOUT', false, 'provider', true, 'no answer in time; the message may have been accepted.'),
   /** The deadline passed before the SDK dispatched any request. */
   timedOutBeforeRequest: row('TIMEOUT', 'TIMEOUT_BEFORE_REQUEST', true, 'provider', false, 'the deadline passed before the request was sent; the message was not sent.'),
@@ -462,7 +461,7 @@ export function createTransportError(options: {
 /**
  * Adds the library's message id to a status callback URL as `message_id`, keeping the existing query
  * parameters and fragment (Twilio connection overrides live in the fragment) so status callbacks can
- * be correlated (reliability.md §2.2 "Correlation handle", §5 step 10).
+ * be correlated (docs/twilio.md#status-callbacks-and-correlation, docs/telnyx.md#webhooks-and-correlation).
  *
  * @example
  * withMessageIdParameter('https://example.com/hooks?tenant=7', 'msg_1'); // 'https://example.com/hooks?tenant=7&message_id=msg_1'

@@ -7,7 +7,7 @@
  * - reject with an `SmsError` otherwise, where `outcomeUnknown: true` means the request may have been
  *   accepted (timeout after the request was written, reset mid-response, 5xx on create) and must not be
  *   re-sent, and `fault` says whether another provider may be tried (`provider`) or not (`request`);
- * - never retry internally: retry and failover decisions belong to the library (reliability.md §0.2).
+ * - never retry internally: retry and failover decisions belong to the library (docs/reliability.md#provider-creates-are-not-idempotent).
  */
 import type { MessageStatus } from '../messages/message-status';
 import type { SendAttempt } from '../messages/send-attempt';

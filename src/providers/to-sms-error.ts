@@ -3,7 +3,7 @@ import { SmsError } from '../errors/sms-error';
 /**
  * Turns whatever a provider threw into an `SmsError`. A custom adapter that throws a plain error gives
  * no way to know whether the message went out, so it is treated as outcome unknown: the library then
- * never re-sends it (reliability.md §2.3, rule 5).
+ * never re-sends it (docs/reliability.md#three-outcomes-per-attempt).
  */
 export function toSmsError(error: unknown, provider: string): SmsError {
   if (SmsError.isInstance(error)) return error;

@@ -9,7 +9,7 @@ let replacements: string[] | undefined;
 let replacementIndexByCodeUnit: Uint8Array | undefined;
 
 /**
- * Replaces every code point found in the Twilio Smart Encoding map (sms-segments.md §1.2, §1.8) and
+ * Replaces every code point found in the Twilio Smart Encoding map (docs/segments-and-cost.md#twilio-smart-encoding-map) and
  * returns the same string instance when nothing was replaced, so callers can detect "no change" with
  * `===`. Replacements may lengthen the text (`…` → `...`) or produce extension characters (`｜` → `|`).
  *

@@ -38,7 +38,7 @@ const GSM_SINGLE_PART_SEPTETS = 160;
 const UCS2_SINGLE_PART_UNITS = 70;
 
 /**
- * Counts the SMS segments (parts) a body is billed as, exactly as sms-segments.md specifies: GSM-7 when
+ * Counts the SMS segments (parts) a body is billed as, exactly as docs/segments-and-cost.md#the-rules states: GSM-7 when
  * every UTF-16 code unit is in the GSM 03.38 basic or extension set, else UCS-2; no normalisation; escape
  * pairs, surrogate pairs and (by default) grapheme clusters never straddle concatenated parts.
  *
@@ -60,12 +60,12 @@ export function calculateSegments(body: string, options?: CalculateSegmentsOptio
   }
   const settings = options === undefined ? DEFAULT_SEGMENT_SETTINGS : readSegmentOptions(options);
   if (settings.smartEncoding) {
-    // Smart Encoding happens before any counting (sms-segments.md §1.2).
+    // Smart Encoding happens before any counting (docs/segments-and-cost.md#twilio-smart-encoding-map).
     const replaced = applySmartEncoding(body);
     if (replaced !== body) {
       const septets = countGsmSeptets(replaced);
       if (septets >= 0) return measureGsm(replaced, septets, settings, true);
-      // 'all-or-nothing' sends the original when any character stays non-GSM (Twilio docs, §1.1).
+      // 'all-or-nothing' sends the original when any character stays non-GSM (Twilio docs, docs/segments-and-cost.md#options).
       if (settings.smartEncodingAlways) return measureUcs2(replaced, -1 - septets, settings, true);
     }
   }
@@ -74,7 +74,7 @@ export function calculateSegments(body: string, options?: CalculateSegmentsOptio
 }
 
 /**
- * The whole text's septet count if every code unit is GSM-7 (sms-segments.md §1.3: decided per UTF-16
+ * The whole text's septet count if every code unit is GSM-7 (docs/segments-and-cost.md#gsm-0338-character-sets: decided per UTF-16
  * code unit), else `-1 - index` of the first non-GSM unit, so the UCS-2 path resumes from there.
  */
 function countGsmSeptets(text: string): number {
@@ -90,7 +90,7 @@ function countGsmSeptets(text: string): number {
 
 function measureGsm(text: string, septets: number, settings: SegmentSettings, applied: boolean): SegmentCalculation {
   if (septets <= GSM_SINGLE_PART_SEPTETS) {
-    // A single part may end an escape pair at septet 160: the straddle rule is for parts only (§1.5).
+    // A single part may end an escape pair at septet 160: the straddle rule is for parts only (docs/segments-and-cost.md#packing-parts).
     const segments = septets === 0 ? 0 : 1;
     return result('GSM-7', segments, septets, GSM_SINGLE_PART_SEPTETS, GSM_SINGLE_PART_SEPTETS - septets, [], applied, text);
   }
@@ -100,7 +100,7 @@ function measureGsm(text: string, septets: number, settings: SegmentSettings, ap
     const segments = Math.ceil(septets / perPart);
     return result('GSM-7', segments, septets, perPart, segments * perPart - septets, [], applied, text);
   }
-  // 3GPP TS 23.038: an escape pair never straddles a segment (sms-segments.md §1.5), so pack greedily.
+  // 3GPP TS 23.038: an escape pair never straddles a segment (docs/segments-and-cost.md#packing-parts), so pack greedily.
   const septetsByCodeUnit = gsmSeptetsByCodeUnit;
   let segments = 1;
   let free = perPart;
@@ -127,7 +127,7 @@ function measureUcs2(
     return result('UCS-2', 1, units, UCS2_SINGLE_PART_UNITS, UCS2_SINGLE_PART_UNITS - units, nonGsmCharacters, applied, text);
   }
   // Walk part boundaries instead of atoms: a part ends `perPart` units after it starts, moved back only
-  // when that position would split an indivisible atom (§1.4, §1.5 greedy packing).
+  // when that position would split an indivisible atom (docs/segments-and-cost.md#packing-parts, greedy packing).
   const perPart = settings.ucs2UnitsPerPart;
   let clusterBoundary: GraphemeClusterBoundary | undefined;
   let segments = 0;
@@ -136,7 +136,7 @@ function measureUcs2(
     segments++;
     let partEnd = partStart + perPart;
     if (partEnd >= units) break;
-    // A surrogate pair (astral code point) is never split (sms-segments.md §1.4, trap 2).
+    // A surrogate pair (astral code point) is never split (docs/segments-and-cost.md#packing-parts).
     const unitAtEnd = charCodeAt.call(text, partEnd);
     if (unitAtEnd >= 0xdc00 && unitAtEnd <= 0xdfff) {
       const lead = charCodeAt.call(text, partEnd - 1);

@@ -10,7 +10,7 @@
 const charCodeAt = String.prototype.charCodeAt;
 
 export const GraphemeClass = {
-  /** Cc: UAX #29 breaks before and after (GB4/GB5); CR LF is two atoms here (sms-segments.md §1.4). */
+  /** Cc: UAX #29 breaks before and after (GB4/GB5); CR LF is two atoms here (docs/segments-and-cost.md#packing-parts). */
   Control: 1,
   /** Mn, Me and emoji modifiers: always GCB=Extend, never Prepend. */
   Extend: 2,

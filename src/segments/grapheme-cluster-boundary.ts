@@ -5,7 +5,7 @@ import { graphemeClassAt, GraphemeClass, isRegionalIndicatorAt } from './graphem
 const charCodeAt = String.prototype.charCodeAt;
 
 /**
- * Grapheme-cluster awareness for concatenated UCS-2 messages (sms-segments.md §1.4, policy `grapheme`),
+ * Grapheme-cluster awareness for concatenated UCS-2 messages (docs/segments-and-cost.md#packing-parts, policy `grapheme`),
  * kept off the hot path. At a part boundary:
  * 1. if neither neighbouring code point can join a cluster, the boundary stands (two cached table reads
  *    for most text);
@@ -27,7 +27,7 @@ export class GraphemeClusterBoundary {
    * The end to use for a part that starts at `segmentStart` and could hold units up to `end` (exclusive;
    * a code point boundary). A cluster of at most `capacity` units that straddles `end` moves whole to the
    * next part; a longer cluster (Zalgo text) falls back to code-point atoms, so `end` stays
-   * (sms-segments.md §1.4).
+   * (docs/segments-and-cost.md#packing-parts).
    *
    * @example
    * new GraphemeClusterBoundary('ab👨‍👩‍👧').segmentEnd(0, 5, 67); // 2: the family moves to the next part
@@ -152,7 +152,7 @@ function placeBoundary(segmentStart: number, end: number, capacity: number, clus
 function decideBoundary(text: string, previousIndex: number, index: number): Decision {
   const previous = graphemeClassAt(text, previousIndex);
   const next = graphemeClassAt(text, index);
-  // GB4/GB5: always break around controls. GB3 (CR × LF) is ignored: `\r\n` is two atoms (§1.4).
+  // GB4/GB5: always break around controls. GB3 (CR × LF) is ignored: `\r\n` is two atoms (docs/segments-and-cost.md#packing-parts).
   if (previous === GraphemeClass.Control || next === GraphemeClass.Control) return BREAK;
   // An undecided code point before may be a control other than Cc (ZWSP, U+2028…) or a prepended mark.
   if (previous === GraphemeClass.Undecided) return UNDECIDED;

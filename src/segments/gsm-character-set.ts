@@ -1,10 +1,10 @@
 /**
  * The GSM 03.38 default alphabet as Unicode code points, in GSM code order 0x00–0x7F
- * (3GPP TS 23.038 §6.2.1; Unicode GSM0338.TXT v1.1; sms-segments.md §1.6). 0x1B is the escape to the
+ * (3GPP TS 23.038 §6.2.1; Unicode GSM0338.TXT v1.1; docs/segments-and-cost.md#gsm-0338-character-sets). 0x1B is the escape to the
  * extension table, not a character, so the table holds 127 code points.
  *
  * 0x09 is capital `Ç` (U+00C7): GSM0338.TXT lists lowercase `ç` only as a commented-out alternative,
- * and every public counter agrees, so `ç` is not GSM (sms-segments.md §1.6, trap 4).
+ * and every public counter agrees, so `ç` is not GSM (docs/segments-and-cost.md#gsm-0338-character-sets).
  */
 export const GSM_BASIC_CODE_POINTS: readonly number[] = Object.freeze([
   // 0x00–0x0F: @ £ $ ¥ è é ù ì ò Ç LF Ø ø CR Å å
@@ -32,7 +32,7 @@ export const GSM_BASIC_CODE_POINTS: readonly number[] = Object.freeze([
 ]);
 
 /**
- * The default extension table (3GPP TS 23.038 §6.2.1.1; sms-segments.md §1.7): each costs ESC 0x1B plus
+ * The default extension table (3GPP TS 23.038 §6.2.1.1; docs/segments-and-cost.md#gsm-0338-character-sets): each costs ESC 0x1B plus
  * its code, 2 septets, and the pair is indivisible. FF ^ { } \ [ ~ ] | €.
  */
 export const GSM_EXTENSION_CODE_POINTS: readonly number[] = Object.freeze([
@@ -42,7 +42,7 @@ export const GSM_EXTENSION_CODE_POINTS: readonly number[] = Object.freeze([
 /**
  * Septets each UTF-16 code unit costs in GSM-7: 0 when the unit is not GSM (the message must be UCS-2),
  * 1 for the basic set, 2 for the extension set. Indexed by code unit so the counting loop is one typed
- * array read per unit; every GSM character is in the BMP, so surrogates read 0 (sms-segments.md §1.3).
+ * array read per unit; every GSM character is in the BMP, so surrogates read 0 (docs/segments-and-cost.md#gsm-0338-character-sets).
  * Internal: treat as read-only.
  */
 export const gsmSeptetsByCodeUnit: Uint8Array = buildSeptetTable();

@@ -2,7 +2,7 @@ import type { CountryCode } from 'libphonenumber-js';
 
 /**
  * Per-segment prices per provider as decimal strings, with optional per-destination-country overrides.
- * Twilio and Telnyx both bill per segment whatever the encoding (sms-segments.md §1.11), so price is
+ * Twilio and Telnyx both bill per segment whatever the encoding (docs/segments-and-cost.md#cost), so price is
  * segments × per-segment price.
  */
 export interface ProviderPricing {
@@ -17,7 +17,7 @@ export interface ProviderPricing {
 export type PricingTable = Readonly<Record<string, ProviderPricing>>;
 
 /**
- * The host team's list prices (seed tools-core-integration.md, "Cost Tracking"): Twilio 0.0075 USD and
+ * The host team's list prices (docs/segments-and-cost.md#cost): Twilio 0.0075 USD and
  * Telnyx 0.0040 USD per segment. Override them per provider and country with your contract prices.
  */
 export const DEFAULT_PRICING: PricingTable = {

@@ -27,7 +27,7 @@ const ALL_SETTINGS: readonly SegmentSettings[] = Array.from({ length: 16 }, (_, 
   settingsFor((index & 1) !== 0, (index & 2) !== 0, (index & 4) === 0, (index & 8) === 0 ? 6 : 7),
 );
 
-/** Settings for `calculateSegments(body)` with no options (sms-segments.md §1.1 defaults). */
+/** Settings for `calculateSegments(body)` with no options (docs/segments-and-cost.md#options defaults). */
 export const DEFAULT_SEGMENT_SETTINGS: SegmentSettings = ALL_SETTINGS[0] as SegmentSettings;
 
 /**
@@ -98,7 +98,7 @@ function settingsFor(
     smartEncoding,
     smartEncodingAlways,
     keepGraphemeClusters,
-    // The UDH takes octets from the 140-octet user data (sms-segments.md §1.5): 153/67 for 6, 152/66 for 7.
+    // The UDH takes octets from the 140-octet user data (docs/segments-and-cost.md#packing-parts): 153/67 for 6, 152/66 for 7.
     gsmUnitsPerPart: Math.floor(((140 - udhOctets) * 8) / 7),
     ucs2UnitsPerPart: Math.floor((140 - udhOctets) / 2),
   });

@@ -1,6 +1,6 @@
 /** Options of `calculateSegments` and of the service's `segments` (docs/segments-and-cost.md). */
 export interface CalculateSegmentsOptions {
-  /** Emulate Twilio Smart Encoding (sms-segments.md §1.8). Default `false`. */
+  /** Emulate Twilio Smart Encoding (docs/segments-and-cost.md#twilio-smart-encoding-map). Default `false`. */
   smartEncoding?: boolean;
   /**
    * `'all-or-nothing'` (default, Twilio's documented behaviour): use the replaced text only if all of it

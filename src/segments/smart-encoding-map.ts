@@ -1,8 +1,8 @@
 /**
- * Twilio Smart Encoding as a pure table, grouped by replacement in the order of sms-segments.md §1.8:
+ * Twilio Smart Encoding as a pure table, grouped by replacement in the order of sms-segments-calculator 1.3.0 (docs/segments-and-cost.md#twilio-smart-encoding-map):
  * the exact 271-entry map shipped in `sms-segments-calculator@1.3.0` (`src/libs/SmartEncodingMap.ts`).
  *
- * Known deltas kept on purpose (sms-segments.md §1.8): `‹`→`<` and `›`→`>` (1.3.0, PR #58; Twilio's page
+ * Known deltas kept on purpose (docs/segments-and-cost.md#twilio-smart-encoding-map): `‹`→`<` and `›`→`>` (1.3.0, PR #58; Twilio's page
  * has them swapped, same segment count), ZWNJ deleted (1.3.0, PR #49, confirmed live), `‗`→`_`.
  * Whitespace lengths (two spaces for NBSP, seven for TAB, one for U+2001/U+2028/U+2029) are copied as
  * shipped and are unverified against a live send.
@@ -110,7 +110,7 @@ const REPLACEMENT_GROUPS: ReadonlyArray<readonly [replacement: string, codePoint
 ];
 
 /**
- * Code point → replacement applied by Twilio Smart Encoding (sms-segments.md §1.8). An empty
+ * Code point → replacement applied by Twilio Smart Encoding (docs/segments-and-cost.md#twilio-smart-encoding-map). An empty
  * replacement deletes the code point. Every key is a BMP, non-surrogate code point.
  *
  * @example

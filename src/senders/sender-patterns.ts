@@ -1,5 +1,5 @@
 /**
- * Sender shapes every provider accepts (Twilio and Telnyx docs, providers.md): an E.164 number, an
+ * Sender shapes every provider accepts (Twilio and Telnyx docs, docs/sending.md#the-request): an E.164 number, an
  * alphanumeric sender id (1–11 letters, digits or spaces, at least one letter), or a short code (3–8
  * digits depending on the country; 5–6 in the US and Canada).
  */

@@ -38,7 +38,7 @@ export async function admitSend(input: SendRequest, messageId: string, stages: A
   const analysis = analyseBody(request.body, stages.body);
   // Refused before the claim and any provider call, so a STOP is never bypassed (docs/webhooks.md).
   if (stages.optOuts !== undefined) await assertNotOptedOut(stages.optOuts, request);
-  // The tenant-scoped key is claimed before any charge or provider call (docs/reliability.md).
+  // The tenant-scoped key is claimed before any charge or provider call (docs/reliability.md#idempotency).
   const claim = await stages.idempotency.claim(request, messageId);
   if (claim.status === 'duplicate') return { status: 'replay', settle: claim.settle };
   const { lease } = claim;

@@ -1,7 +1,7 @@
 import { ValidationError } from '../errors/validation-error';
 
 /**
- * Characters refused in a body (reliability.md §6, "Body"): NUL and the C0/C1 controls other than TAB,
+ * Characters refused in a body (docs/sending.md#the-request): NUL and the C0/C1 controls other than TAB,
  * LF, CR and FF (FF is a GSM-7 extension character), DEL, and the bidirectional overrides and isolates
  * U+202A–U+202E and U+2066–U+2069, which can make a message display differently from what it says.
  */

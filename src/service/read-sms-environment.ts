@@ -1,7 +1,7 @@
 import type { BuiltInProvider, SMSServiceConfig } from './sms-service-config';
 import { configurationError, findConfigurationProblems, type ConfigurationProblem } from './create-configured-providers';
 
-/** Environment variables per provider setting (seeds: tools-core-integration.md, sms-channel-twilio.md). */
+/** Environment variables per provider setting (docs/twilio.md#credentials-and-settings, docs/telnyx.md#credentials-and-settings). */
 export const PROVIDER_ENVIRONMENT_VARIABLES = {
   twilio: {
     accountSid: 'TWILIO_ACCOUNT_SID',

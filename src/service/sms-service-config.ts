@@ -5,8 +5,8 @@ import type { SMSServiceOptions } from './sms-service-options';
 export type BuiltInProvider = 'twilio' | 'telnyx';
 
 /**
- * `SMSService.fromConfig()` input, shaped like the host team's constructor (seed
- * tools-core-integration.md: `provider`, `credentials`, `fallback_provider`): the built-in providers by
+ * `SMSService.fromConfig()` input, shaped like the host team's constructor (docs/twilio.md#credentials-and-settings:
+ * `provider`, `credentials`, `fallback_provider`): the built-in providers by
  * name, with their settings, plus any other `SMSService` option.
  */
 export interface SMSServiceConfig extends Omit<SMSServiceOptions, 'providers'> {

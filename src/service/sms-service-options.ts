@@ -29,7 +29,7 @@ export interface SMSServiceOptions {
   phone?: PhoneValidationOptions;
   /** Segment counting rules (Smart Encoding emulation, cluster policy, UDH size). */
   segments?: CalculateSegmentsOptions;
-  /** Longest body accepted, in segments. Default 10 (Telnyx bills up to 10; reliability.md §6). */
+  /** Longest body accepted, in segments. Default 10 (Telnyx bills up to 10; https://developers.telnyx.com/docs/messaging/messages/message-encoding/index). */
   maxSegments?: number;
   /** Most media URLs per message. Default 10 (Twilio's limit). */
   maxMediaUrls?: number;
@@ -54,7 +54,7 @@ export interface SMSServiceOptions {
    * requests (docs/quotas.md). Default: none; `fromEnv` sets them from SMS_RATE_LIMIT / SMS_DAILY_LIMIT.
    */
   quotas?: QuotaOptions;
-  /** Limits per destination number and per number block against SMS pumping (reliability.md §6). Default: none. */
+  /** Limits per destination number and per number block against SMS pumping (docs/quotas.md#abuse-guards). Default: none. */
   guards?: GuardOptions;
   /** Queues and spaces sends per sender at the provider's rate, right before the provider call. Default: none. */
   pacing?: PacingOptions;

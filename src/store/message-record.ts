@@ -2,8 +2,8 @@ import type { MessageStatus } from '../messages/message-status';
 import type { SmsEncoding } from '../segments/calculate-segments';
 
 /**
- * One message as the store keeps it; the fields follow the host's `sms_messages` table (seed
- * tools-core-integration.md, "Database Schema"). Money is a decimal string.
+ * One message as the store keeps it; the fields follow the host's `sms_messages` table (docs/events-and-store.md#the-message-store).
+ * Money is a decimal string.
  */
 export interface MessageRecord {
   readonly id: string;

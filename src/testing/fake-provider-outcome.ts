@@ -4,7 +4,7 @@ import type { MessageStatus } from '../messages/message-status';
 
 /**
  * One scripted answer of a fake provider. Each covers one of the three real outcomes
- * (reliability.md §0.3): accepted (sent), refused before sending (not sent), or timed out after the
+ * (docs/reliability.md#three-outcomes-per-attempt): accepted (sent), refused before sending (not sent), or timed out after the
  * request went out (unknown, and the fake counts the message as delivered to the network).
  */
 export type FakeProviderOutcome =

@@ -30,7 +30,7 @@ export interface EventBusContractOptions extends ContractTestApi {
 }
 
 /**
- * The behaviour every `EventBus` must have (reliability.md §5: at-least-once, manual acks, redelivery
+ * The behaviour every `EventBus` must have (docs/platform-mode.md#rabbitmq: at-least-once, manual acks, redelivery
  * flag, prefetch, dead-letter queue, delayed retry), then the platform round trips over it: a worker and
  * a client answer every request exactly once, dead-letter poison, refuse expired requests, delay
  * rate-limited ones and replay redeliveries. Run it against your own adapter. Framework-agnostic: pass

@@ -17,7 +17,7 @@ const HOUR_MS = 3_600_000;
 const LEASE_MS = 60_000;
 
 /**
- * The behaviour every `IdempotencyStore` must have (reliability.md §2.1, §2.3 rule 1); run it against
+ * The behaviour every `IdempotencyStore` must have (docs/reliability.md#idempotency, docs/reliability.md#idempotency-model); run it against
  * your own adapter. Framework-agnostic: pass your runner's `describe` and `it`.
  *
  * @example

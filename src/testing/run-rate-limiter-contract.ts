@@ -22,7 +22,7 @@ export interface RateLimiterContractOptions extends ContractTestApi {
 /**
  * The behaviour every `QuotaLimiter` (and `SenderPacer`) must have; run it against your own adapter.
  * The core promises: a charge is all-or-nothing across its counters, a refused charge spends nothing,
- * and concurrent charges never admit more than a limit (reliability.md §4).
+ * and concurrent charges never admit more than a limit (docs/quotas.md#how-exactness-is-guaranteed).
  *
  * @example
  * import { describe, it } from 'vitest';

@@ -24,8 +24,8 @@ export interface SignedTelnyxRequest {
 }
 
 /**
- * Signs a body as Telnyx does: Ed25519 over `${timestamp}|${body}`, base64 (providers.md
- * "Signature"). Ed25519 is deterministic, so a fixed seed, timestamp and body give a fixed signature.
+ * Signs a body as Telnyx does: Ed25519 over `${timestamp}|${body}`, base64 (docs/webhooks.md#verifying-signatures-yourself).
+ * Ed25519 is deterministic, so a fixed seed, timestamp and body give a fixed signature.
  *
  * @example
  * const privateKey = Buffer.alloc(32, 7).toString('base64');

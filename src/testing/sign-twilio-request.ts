@@ -20,8 +20,8 @@ export interface SignedTwilioRequest {
 }
 
 /**
- * Signs a request as Twilio does, for tests of a webhook endpoint (design.md, "Test doubles ship as a
- * public subpath"). Form parameters: HMAC-SHA1 over the URL and the sorted parameters. A JSON `body`:
+ * Signs a request as Twilio does, for tests of a webhook endpoint (docs/architecture.md#rules-every-module-follows).
+ * Form parameters: HMAC-SHA1 over the URL and the sorted parameters. A JSON `body`:
  * `bodySHA256=<hex sha256>` is appended to the URL, which alone is signed (twilio-node
  * `validateRequestWithBody`).
  *

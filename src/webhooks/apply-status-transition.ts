@@ -2,14 +2,14 @@ import type { MessageStatus } from '../messages/message-status';
 
 /**
  * Rank of each outbound status; a callback applies only when it ranks higher than the stored status
- * (reliability.md §1.3, "monotonic state machine"). Provider callbacks are not ordered (providers.md:
- * Twilio "order not guaranteed"; Telnyx "duplicated, delayed, or delivered out of order"), so a late
+ * (docs/webhooks.md#delivery-statuses). Provider callbacks are not ordered
+ * (Twilio "order not guaranteed"; Telnyx "duplicated, delayed, or delivered out of order"), so a late
  * `sent` never overwrites `delivered`.
  *
  * - `unknown` (0) is a send whose outcome was unknown: any callback resolves it.
  * - `undelivered` and `failed` (4) are terminal failures; the first one stays.
  * - `delivered` (5) is final and outranks them. Twilio notes that a multi-part message can report a
- *   failure for one part and later success (reliability.md §1.3, opengovsg/postmangovsg#1150), and a
+ *   failure for one part and later success (https://github.com/opengovsg/postmangovsg/pull/1150), and a
  *   carrier's delivery receipt is the stronger evidence: a late `delivered` wins, and nothing leaves
  *   `delivered`.
  * - `received` is inbound, never an outbound transition (null).

@@ -6,7 +6,7 @@ export type TwilioParams = Readonly<Record<string, string | readonly string[]>>;
 /**
  * Twilio's `X-Twilio-Signature` for a URL and its POST parameters: Base64(HMAC-SHA1(auth token, the
  * full URL, then each parameter's name and value, sorted by name, with no separators)). A repeated
- * name contributes each distinct value, sorted, as `name + value` (reliability.md §1.1; twilio-node
+ * name contributes each distinct value, sorted, as `name + value` (docs/webhooks.md#verifying-signatures-yourself; twilio-node
  * `getExpectedTwilioSignature`). JSON webhooks sign the URL only, with `params = {}`.
  *
  * @example

@@ -11,7 +11,7 @@ export function importEd25519PublicKey(raw: Uint8Array): KeyObject {
 /**
  * Verifies an Ed25519 signature (RFC 8032). OpenSSL refuses non-canonical signatures (S ≥ L), so a
  * valid signature cannot be altered into another valid one. Any crypto exception means "not valid":
- * fail closed (reliability.md §1.2, Telnyx).
+ * fail closed (docs/webhooks.md#verifying-signatures-yourself).
  */
 export function verifyEd25519(key: KeyObject, message: Uint8Array, signature: Uint8Array): boolean {
   try {

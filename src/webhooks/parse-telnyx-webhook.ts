@@ -12,7 +12,7 @@ type Json = Record<string, unknown>;
  * Reads a verified Telnyx webhook body (`{ data: { id, event_type, occurred_at, payload }, meta }`).
  * `message.sent`, `message.finalized` and `message.read` are status callbacks: the status is
  * `payload.to[0].status` (normalised with `mapTelnyxStatus`), the error `payload.errors[]` (classified
- * with `mapTelnyxError`), deduped on the event id `data.id` (providers.md "Webhooks").
+ * with `mapTelnyxError`), deduped on the event id `data.id` (docs/webhooks.md#duplicates).
  * `message.received` is an inbound message, deduped on the message id `payload.id`. Other event types
  * are ignored.
  *

@@ -6,10 +6,10 @@ import type { InboundMedia } from '../messages/inbound-message';
 import { firstParam } from './parse-form-params';
 import { PROVIDER_ID_PATTERN, readAddress, type ParsedWebhook } from './parsed-webhook';
 
-/** Twilio delivers at most 10 media items per message (providers.md, `MediaUrl` ≤ 10). */
+/** Twilio delivers at most 10 media items per message (docs/twilio.md#mms). */
 const MAX_MEDIA = 10;
 
-/** Twilio Advanced Opt-Out's `OptOutType` values (providers.md "Opt-out"). */
+/** Twilio Advanced Opt-Out's `OptOutType` values (docs/webhooks.md#opt-outs). */
 const OPT_OUT_TYPES: Readonly<Record<string, OptOutAction>> = { STOP: 'opt-out', START: 'opt-in', HELP: 'help' };
 
 /**
@@ -18,7 +18,7 @@ const OPT_OUT_TYPES: Readonly<Record<string, OptOutAction>> = { STOP: 'opt-out',
  * an inbound message carries `SmsStatus=received` or a `Body` without a status, with `From`, `To`,
  * `NumMedia`, `MediaUrl{N}` and `MediaContentType{N}`. The dedupe key is the signed content, never the
  * `I-Twilio-Idempotency-Token` header: the signature does not cover headers, so a replay could carry
- * any token, and Twilio's signature has no timestamp (reliability.md §1.3: `MessageSid:MessageStatus:ErrorCode`).
+ * any token, and Twilio's signature has no timestamp (docs/webhooks.md#duplicates: `MessageSid:MessageStatus:ErrorCode`).
  *
  * @example
  * parseTwilioWebhook({ MessageSid: 'SM…', MessageStatus: 'undelivered', ErrorCode: '30003' });

@@ -4,7 +4,7 @@ import { optionError } from '../options/option-error';
  * Normalises configured secrets to a list. `undefined` and `''` mean "none configured" (an unset
  * environment variable), which verification refuses: fail closed. A secret with surrounding whitespace
  * is refused outright: it is the usual copy-paste mistake and would fail every request (Stripe warns
- * about the same, reliability.md §1.2).
+ * about the same, https://github.com/stripe/stripe-node).
  */
 export function readSecrets(value: unknown, field: string): string[] {
   if (value === undefined || value === null || value === '') return [];

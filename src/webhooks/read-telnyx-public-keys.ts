@@ -6,7 +6,7 @@ import { decodeStrictBase64 } from './strict-base64';
 
 /**
  * Reads Telnyx public keys: each strict base64 of exactly 32 bytes (Mission Control → Keys &
- * Credentials → Public Key; providers.md "Signature"). A malformed key is a configuration mistake and
+ * Credentials → Public Key; docs/webhooks.md#verifying-signatures-yourself). A malformed key is a configuration mistake and
  * throws a `ValidationError` naming it; none configured gives an empty list (verification then
  * refuses every request).
  */

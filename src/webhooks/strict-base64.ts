@@ -4,7 +4,7 @@ const BASE64 = /^(?:[A-Za-z0-9+/]{4})*(?:[A-Za-z0-9+/]{2}==|[A-Za-z0-9+/]{3}=)?$
  * Decodes canonical, padded base64 (RFC 4648 §4) and nothing else: no whitespace, no URL-safe
  * alphabet, no missing padding, and no non-zero padding bits (two strings decoding to the same bytes
  * would make signatures malleable). Node's `Buffer.from(value, 'base64')` accepts all of those, so it is
- * checked here first (reliability.md §1.2: "strict base64").
+ * checked here first (docs/webhooks.md#verifying-signatures-yourself: "strict base64").
  *
  * @example
  * decodeStrictBase64('AAE='); // Uint8Array [0, 1]

@@ -1,7 +1,7 @@
 /**
  * The spellings of a URL Twilio may have signed. twilio-node accepts a signature over the URL with or
  * without its port "since signature generation on the back end is inconsistent", first as received,
- * then as normalised by the WHATWG URL parser (reliability.md §1.2). A Fetch `Request.url` is already
+ * then as normalised by the WHATWG URL parser (docs/webhooks.md#verifying-signatures-yourself). A Fetch `Request.url` is already
  * normalised (default port dropped), so both forms are tried.
  *
  * @example

@@ -6,7 +6,7 @@ import { readTelnyxPublicKeys } from './read-telnyx-public-keys';
 import { decodeStrictBase64 } from './strict-base64';
 import { rejected, type WebhookVerification } from './webhook-verification';
 
-/** Telnyx's replay window: `|now − timestamp| > 300 s` is refused (providers.md "Signature"). */
+/** Telnyx's replay window: `|now − timestamp| > 300 s` is refused (docs/webhooks.md#verifying-signatures-yourself). */
 export const TELNYX_DEFAULT_TOLERANCE_SECONDS = 300;
 
 export interface TelnyxSignatureCheck {
@@ -32,8 +32,8 @@ export interface VerifyTelnyxSignatureOptions extends TelnyxSignatureCheck {
 /**
  * Verifies a Telnyx webhook: Ed25519 over `${telnyx-timestamp}|${rawBody}` with the account public
  * key, the timestamp within ±300 s of this server's clock (both directions, unlike Telnyx's legacy
- * SDK), the signature strict base64 of exactly 64 bytes, and several keys accepted (reliability.md
- * §1.2). Throws a `ValidationError` for a malformed key or tolerance (configuration mistakes).
+ * SDK), the signature strict base64 of exactly 64 bytes, and several keys accepted (docs/webhooks.md#verifying-signatures-yourself).
+ * Throws a `ValidationError` for a malformed key or tolerance (configuration mistakes).
  *
  * @example
  * const verification = verifyTelnyxSignature({

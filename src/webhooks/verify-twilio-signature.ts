@@ -27,7 +27,7 @@ export interface VerifyTwilioSignatureOptions {
 
 /**
  * Verifies `X-Twilio-Signature` (HMAC-SHA1 over the URL and the sorted form parameters;
- * reliability.md §1.1): with and without the URL's port, against every configured token, each compare
+ * docs/webhooks.md#verifying-signatures-yourself): with and without the URL's port, against every configured token, each compare
  * in constant time. A URL carrying `bodySHA256` is a JSON webhook: the signature covers the URL only
  * and the raw body's hex SHA-256 must equal `bodySHA256`. Twilio's signature has no timestamp, so a
  * captured request can be replayed: dedupe on the message and status (createWebhookHandler does).

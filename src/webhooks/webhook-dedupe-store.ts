@@ -1,6 +1,6 @@
 /**
- * Remembers which webhooks were handled, so a duplicate delivery publishes nothing (reliability.md
- * §1.3, `WebhookDeduper`). `InMemoryWebhookDedupeStore` is the default. Several processes share one
+ * Remembers which webhooks were handled, so a duplicate delivery publishes nothing (docs/webhooks.md#duplicates).
+ * `InMemoryWebhookDedupeStore` is the default. Several processes share one
  * with Redis `SET key 1 NX PX ttl` (docs/webhooks.md shows the four lines); even without it, statuses
  * stay correct because the message store applies them atomically and forward-only.
  */

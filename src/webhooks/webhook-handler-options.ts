@@ -59,7 +59,7 @@ export interface WebhookHandlerOptions {
   providers: { twilio?: TwilioWebhookOptions; telnyx?: TelnyxWebhookOptions };
   /** Remembers handled webhooks. Default: a bounded `InMemoryWebhookDedupeStore`. */
   dedupe?: WebhookDedupeStore;
-  /** How long a handled webhook is remembered. Default 24 h (Twilio has no replay window, reliability.md §1.3); at least 5 min. */
+  /** How long a handled webhook is remembered. Default 24 h (Twilio has no replay window, docs/webhooks.md#duplicates); at least 5 min. */
   dedupeTtlMs?: number;
   /**
    * The answer to HELP / INFO. Default none: Twilio (long codes, toll-free) and Telnyx profiles answer

@@ -1,10 +1,10 @@
-/** Twilio expects TwiML from a messaging webhook; an empty `<Response/>` sends no reply (seed sms-channel-twilio.md). */
+/** Twilio expects TwiML from a messaging webhook; an empty `<Response/>` sends no reply (docs/webhooks.md#answers). */
 export function twimlResponse(message?: string): Response {
   const reply = message === undefined ? '' : `<Message>${escapeXml(message)}</Message>`;
   return new Response(`<?xml version="1.0" encoding="UTF-8"?><Response>${reply}</Response>`, { status: 200, headers: { 'content-type': 'text/xml; charset=utf-8' } });
 }
 
-/** Telnyx only needs a 2xx within 2 s (providers.md "Webhooks"). */
+/** Telnyx only needs a 2xx within 2 s (docs/telnyx.md#webhooks-and-correlation). */
 export function acknowledged(): Response {
   return Response.json({ received: true }, { status: 200 });
 }

@@ -1,5 +1,5 @@
 /**
- * Idempotency through `SMSService` (reliability.md §2): the key is claimed before any provider call,
+ * Idempotency through `SMSService` (docs/reliability.md#idempotency): the key is claimed before any provider call,
  * so every test counts provider calls: exactly one per logical send, however often it is repeated.
  */
 import { afterEach, beforeEach, describe, expect, it, vi } from 'vitest';

@@ -163,7 +163,7 @@ const invalidCases: InvalidCase[] = [
   { label: 'plus only', input: '+', reason: 'EMPTY' },
   { label: 'separators only', input: '( ) - .', reason: 'EMPTY' },
 
-  // libphonenumber-js alone would extract a number from these (providers.md "Library facts").
+  // libphonenumber-js alone would extract a number from these (docs/phone-numbers.md#the-rules-in-order).
   {
     label: 'junk around digits',
     input: 'sdf0541234567sdf',

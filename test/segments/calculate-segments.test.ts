@@ -23,11 +23,11 @@ type Vector = [
 ];
 
 /**
- * Vectors derived by hand from sms-segments.md (§1.3–§1.9), one per rule or trap. The expected numbers
+ * Vectors derived by hand from docs/segments-and-cost.md#the-rules and the sections after it, one per rule or trap. The expected numbers
  * are worked out in the row names where they are not obvious.
  */
 const vectors: Vector[] = [
-  // §1.5: empty body is 0 segments (policy: providers refuse it).
+  // docs/segments-and-cost.md#packing-parts: empty body is 0 segments (policy: providers refuse it).
   ['empty body', '', undefined, 'GSM-7', 0, 0, 160, 160],
   ['short GSM', 'Hello', undefined, 'GSM-7', 1, 5, 160, 155],
   // GSM-7 capacities: 160 single, 153 per part.
@@ -35,7 +35,7 @@ const vectors: Vector[] = [
   ['161 septets: 153 + 8', a(161), undefined, 'GSM-7', 2, 161, 153, 145],
   ['306 septets: 153 × 2', a(306), undefined, 'GSM-7', 2, 306, 153, 0],
   ['307 septets: 153 + 153 + 1', a(307), undefined, 'GSM-7', 3, 307, 153, 152],
-  // Trap 1 and 2: extension characters cost 2 and never straddle parts.
+  // docs/segments-and-cost.md#packing-parts: extension characters cost 2 and never straddle parts.
   ['80 × ] = 160 septets: single part', ']'.repeat(80), undefined, 'GSM-7', 1, 160, 160, 0],
   ['81 × ] = 162 septets: 76 + 5 pairs', ']'.repeat(81), undefined, 'GSM-7', 2, 162, 153, 143],
   ['152 × ] = 304 septets: 76 + 76 pairs', ']'.repeat(152), undefined, 'GSM-7', 2, 304, 153, 1],
@@ -57,11 +57,11 @@ const vectors: Vector[] = [
   ],
   ['Price: 10€ [ok]', 'Price: 10€ [ok]', undefined, 'GSM-7', 1, 18, 160, 142],
   ['form feed is an extension character', '\f', undefined, 'GSM-7', 1, 2, 160, 158],
-  // Trap 3, §1.9: CR and LF are basic characters; CRLF costs 2.
+  // docs/segments-and-cost.md#packing-parts: CR and LF are basic characters; CRLF costs 2.
   ['CRLF', '\r\n', undefined, 'GSM-7', 1, 2, 160, 158],
   ['80 a + CRLF + 79 a = 161 septets', `${a(80)}\r\n${a(79)}`, undefined, 'GSM-7', 2, 161, 153, 145],
   ['80 a + LF + 79 a = 160 septets', `${a(80)}\n${a(79)}`, undefined, 'GSM-7', 1, 160, 160, 0],
-  // Trap 4, §1.3 and §1.6: no normalisation; the exact 127 + 10 code points.
+  // docs/segments-and-cost.md#gsm-0338-character-sets: no normalisation; the exact 127 + 10 code points.
   ['Ç (U+00C7) is GSM', 'Ç'.repeat(160), undefined, 'GSM-7', 1, 160, 160, 0],
   ['ç (U+00E7) is not GSM', 'ç', undefined, 'UCS-2', 1, 1, 70, 69],
   ['` (U+0060) is not GSM', '`', undefined, 'UCS-2', 1, 1, 70, 69],
@@ -82,13 +82,13 @@ const vectors: Vector[] = [
   ['69 × € + ж: € is 1 unit in UCS-2', `${'€'.repeat(69)}ж`, undefined, 'UCS-2', 1, 70, 70, 0],
   ['69 × ] + ж: ] is 1 unit in UCS-2', `${']'.repeat(69)}ж`, undefined, 'UCS-2', 1, 70, 70, 0],
   ['Hello 😀', 'Hello 😀', undefined, 'UCS-2', 1, 8, 70, 62],
-  // Trap 2: surrogate pairs never straddle parts.
+  // docs/segments-and-cost.md#packing-parts: surrogate pairs never straddle parts.
   ['35 × 😀 = 70 units: single part', '😀'.repeat(35), undefined, 'UCS-2', 1, 70, 70, 0],
   ['36 × 😀 = 72 units: 33 + 3 emoji', '😀'.repeat(36), undefined, 'UCS-2', 2, 72, 67, 61],
   ['67 × 😀 = 134 units but 3 parts (33 + 33 + 1)', '😀'.repeat(67), undefined, 'UCS-2', 3, 134, 67, 65],
   ['lone high surrogate: UCS-2, 1 unit', '\ud83d', undefined, 'UCS-2', 1, 1, 70, 69],
   ['lone surrogate before a boundary stays 1 unit', `${zhe(66)}\ud83d${zhe(4)}`, undefined, 'UCS-2', 2, 71, 67, 63],
-  // §1.4, grapheme policy: clusters up to 67 units move whole to the next part.
+  // docs/segments-and-cost.md#packing-parts, grapheme policy: clusters up to 67 units move whole to the next part.
   ['ZWJ family', FAMILY, undefined, 'UCS-2', 1, 8, 70, 62],
   ['63 a + family: the family moves (63 | 8)', a(63) + FAMILY, undefined, 'UCS-2', 2, 71, 67, 59],
   ['65 a + flag + 2 a: the flag moves (65 | 6)', `${a(65)}${ITALY}aa`, undefined, 'UCS-2', 2, 71, 67, 61],
@@ -117,19 +117,19 @@ const vectors: Vector[] = [
     56,
   ],
   ['Zalgo cluster of 101 units: code-point atoms (67 | 34)', `a${'\u0301'.repeat(100)}`, undefined, 'UCS-2', 2, 101, 67, 33],
-  // §1.4, codepoint policy: only surrogate pairs are kept whole.
+  // docs/segments-and-cost.md#packing-parts, codepoint policy: only surrogate pairs are kept whole.
   ['codepoint: 70 × (e + U+0301) = 67 + 67 + 6', E_ACUTE.repeat(70), { clusterPolicy: 'codepoint' }, 'UCS-2', 3, 140, 67, 61],
   ['codepoint: e + U+0301 split at 67 | 4', `${a(66)}${E_ACUTE}aaa`, { clusterPolicy: 'codepoint' }, 'UCS-2', 2, 71, 67, 63],
   ['codepoint: flag split between its indicators', `${a(65)}${ITALY}aa`, { clusterPolicy: 'codepoint' }, 'UCS-2', 2, 71, 67, 63],
   ['codepoint: family split, but not inside 👩 (66 | 5)', a(63) + FAMILY, { clusterPolicy: 'codepoint' }, 'UCS-2', 2, 71, 67, 62],
   ['codepoint: 67 × 😀 still 3 parts', '😀'.repeat(67), { clusterPolicy: 'codepoint' }, 'UCS-2', 3, 134, 67, 65],
-  // §1.5: a 7-octet UDH (16-bit reference) leaves 152 septets / 66 units per part.
+  // docs/segments-and-cost.md#packing-parts: a 7-octet UDH (16-bit reference) leaves 152 septets / 66 units per part.
   ['udh 7: 161 septets = 152 + 9', a(161), { udhOctets: 7 }, 'GSM-7', 2, 161, 152, 143],
   ['udh 7: 305 septets = 152 + 152 + 1', a(305), { udhOctets: 7 }, 'GSM-7', 3, 305, 152, 151],
   ['udh 7: 81 × ] = 76 + 5 pairs', ']'.repeat(81), { udhOctets: 7 }, 'GSM-7', 2, 162, 152, 142],
   ['udh 7: 133 × ж = 66 + 66 + 1', zhe(133), { udhOctets: 7 }, 'UCS-2', 3, 133, 66, 65],
   ['udh 7: single parts keep 160/70', '😀'.repeat(34), { udhOctets: 7 }, 'UCS-2', 1, 68, 70, 2],
-  // §1.2: Smart Encoding before counting; replacements can lengthen or produce extension characters.
+  // docs/segments-and-cost.md#twilio-smart-encoding-map: Smart Encoding before counting; replacements can lengthen or produce extension characters.
   ['smart: … becomes ... (3 septets)', '…', { smartEncoding: true }, 'GSM-7', 1, 3, 160, 157],
   ['smart: 158 a + … = 161 septets', `${a(158)}…`, { smartEncoding: true }, 'GSM-7', 2, 161, 153, 145],
   ['smart: ｜ becomes | (2 septets)', '｜', { smartEncoding: true }, 'GSM-7', 1, 2, 160, 158],
@@ -147,7 +147,7 @@ const vectors: Vector[] = [
   ],
 ];
 
-describe('calculateSegments vectors (sms-segments.md)', () => {
+describe('calculateSegments vectors (docs/segments-and-cost.md#the-rules)', () => {
   it.each(vectors)('%s', (_name, body, options, encoding, segments, units, unitsPerSegment, remainingInLastSegment) => {
     const result = calculateSegments(body, options);
     expect({
@@ -164,10 +164,10 @@ describe('calculateSegments vectors (sms-segments.md)', () => {
   });
 
   it.each(EXTENSION_CHARACTERS)('extension character %j costs 2 septets and never straddles parts', (character) => {
-    // 152 a fill part 1 but one septet: the 2-septet character moves whole to part 2 (§1.5).
+    // 152 a fill part 1 but one septet: the 2-septet character moves whole to part 2 (docs/segments-and-cost.md#packing-parts).
     const result = calculateSegments(`${a(152)}${character}${a(8)}`);
     expect(result).toMatchObject({ encoding: 'GSM-7', segments: 2, units: 162, remainingInLastSegment: 153 - 10 });
-    // In UCS-2 the same character is one unit (§1.4).
+    // In UCS-2 the same character is one unit (docs/segments-and-cost.md#packing-parts).
     expect(calculateSegments(`${character}ж`)).toMatchObject({ encoding: 'UCS-2', units: 2 });
   });
 });
@@ -245,7 +245,7 @@ describe('Smart Encoding flags', () => {
     expect(calculateSegments('…')).toMatchObject({ encoding: 'UCS-2', text: '…', smartEncodingApplied: false });
   });
 
-  it('makes a\\u0000b GSM-7 by deleting NUL (§1.8)', () => {
+  it('makes a\\u0000b GSM-7 by deleting NUL (Smart Encoding map)', () => {
     expect(calculateSegments('a\u0000b', { smartEncoding: true })).toMatchObject({ encoding: 'GSM-7', units: 2, text: 'ab' });
   });
 

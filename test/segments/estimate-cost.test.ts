@@ -33,14 +33,14 @@ describe('money', () => {
 });
 
 describe('estimateCost', () => {
-  it('uses the seed prices by default: Twilio 0.0075, Telnyx 0.0040 USD per segment', () => {
+  it('uses the default list prices: Twilio 0.0075, Telnyx 0.0040 USD per segment', () => {
     expect(DEFAULT_PRICING.twilio?.perSegment).toBe('0.0075');
     expect(estimateCost('Hello', { provider: 'twilio' })).toEqual({ currency: 'USD', amount: '0.0075', micros: 7500 });
     expect(estimateCost('Hello', { provider: 'telnyx' })).toEqual({ currency: 'USD', amount: '0.0040', micros: 4000 });
   });
 
   it('multiplies by the exact segment count of the body, not by characters', () => {
-    // 153 × "]" is 306 septets but 3 segments: escape pairs never straddle (sms-segments.md §1.5).
+    // 153 × "]" is 306 septets but 3 segments: escape pairs never straddle (docs/segments-and-cost.md#packing-parts).
     expect(estimateCost(']'.repeat(153), { provider: 'twilio' }).amount).toBe('0.0225');
     expect(estimateCost('a'.repeat(161), { provider: 'telnyx' }).amount).toBe('0.0080');
     expect(estimateCost('😀'.repeat(67), { provider: 'twilio' }).micros).toBe(3 * 7500);

@@ -7,11 +7,11 @@ import {
 } from '../../src/segments/gsm-character-set';
 import { SPEC_BASIC_CODE_POINTS, SPEC_EXTENSION_CODE_POINTS } from './reference-segments';
 
-/** §1.6 table in GSM code order, as printed in the spec (0x1B, the escape, left out). */
+/** The basic set in GSM code order, as printed in 3GPP TS 23.038 §6.2.1 (0x1B, the escape, left out). */
 const SPEC_TABLE_IN_GSM_ORDER =
   '@£$¥èéùìòÇ\nØø\rÅåΔ_ΦΓΛΩΠΨΣΘΞÆæßÉ !"#¤%&\'()*+,-./0123456789:;<=>?¡ABCDEFGHIJKLMNOPQRSTUVWXYZÄÖÑÜ§¿abcdefghijklmnopqrstuvwxyzäöñüà';
 
-describe('GSM 03.38 character set (sms-segments.md §1.6, §1.7)', () => {
+describe('GSM 03.38 character set (3GPP TS 23.038 §6.2.1, §6.2.1.1)', () => {
   it('holds exactly 127 basic and 10 extension code points, none shared', () => {
     expect(GSM_BASIC_CODE_POINTS).toHaveLength(127);
     expect(new Set(GSM_BASIC_CODE_POINTS).size).toBe(127);

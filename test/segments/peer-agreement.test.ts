@@ -79,7 +79,7 @@ function replayTwilioPacking(graphemeBits: readonly number[]): number {
   return parts.length;
 }
 
-/** Plain greedy packing of the same graphemes (sms-segments.md §1.5), no code-point fallback. */
+/** Plain greedy packing of the same graphemes (docs/segments-and-cost.md#packing-parts), no code-point fallback. */
 function greedyPacking(graphemeBits: readonly number[]): number {
   const total = graphemeBits.reduce((sum, bits) => sum + bits, 0);
   if (total <= 1120) return 1;
@@ -103,15 +103,15 @@ function ourClusters(text: string): string[] {
 
 /**
  * Every disagreement with sms-segments-calculator must have a documented cause:
- * - `emptyBody`: we count 0 segments, it counts 1 (policy, sms-segments.md §1.5, trap 5).
+ * - `emptyBody`: we count 0 segments, it counts 1 (policy, docs/segments-and-cost.md#packing-parts).
  * - `clusterData`: its grapheme-splitter@1.0.4 follows Unicode 10 rules, while `Intl.Segmenter` follows the
  *   runtime's Unicode (17 on Node 20.20): Indic conjuncts (GB9c, Unicode 15.1), emoji modifiers after any
  *   character (Extend since Unicode 11), a lone surrogate followed by a mark. The spec counts extended
- *   grapheme clusters (§1.4), so we follow current UAX #29.
- * - `oversizedCluster`: a cluster longer than a part falls back to code-point atoms (§1.4); it places the
+ *   grapheme clusters (docs/segments-and-cost.md#packing-parts), so we follow current UAX #29.
+ * - `oversizedCluster`: a cluster longer than a part falls back to code-point atoms (docs/segments-and-cost.md#packing-parts); it places the
  *   cluster whole, overflowing a 140-octet part, which no network can send.
  * - `repackOverflow`: its first-part repacking appends the grapheme that did not fit after the graphemes
- *   moved to part 2 without checking room, so part 2 can exceed 67 units (under-counts versus §1.5).
+ *   moved to part 2 without checking room, so part 2 can exceed 67 units (under-counts versus greedy packing).
  */
 interface Explanation {
   emptyBody: boolean;
@@ -135,7 +135,7 @@ describe('calculateSegments against sms-segments-calculator@1.3.0 (Twilio calcul
   function compare(smartEncoding: boolean, seed: number, runs: number) {
     const random = createRandomSource(seed);
     const options: CalculateSegmentsOptions | undefined = smartEncoding
-      ? { smartEncoding: true, smartEncodingMode: 'always' } // the calculator always replaces (§1.1)
+      ? { smartEncoding: true, smartEncodingMode: 'always' } // the calculator always replaces (docs/segments-and-cost.md#options)
       : undefined;
     const unexplained: string[] = [];
     const causes = { emptyBody: 0, clusterData: 0, oversizedCluster: 0, repackOverflow: 0 };
@@ -188,7 +188,7 @@ describe('calculateSegments against sms-segments-calculator@1.3.0 (Twilio calcul
     const zalgo = `${'ж'.repeat(10)}a${'\u0301'.repeat(99)}ж`;
     expect([calculateSegments(zalgo).segments, new SegmentedMessage(zalgo).segmentsCount]).toEqual([2, 3]);
     // Repack overflow: 4 ж + 66-unit cluster fill part 1 (70 units); the 10-unit cluster that follows
-    // moves with the 66-unit one into part 2 (76 units > 67), so it counts 2 parts where §1.5 needs 3.
+    // moves with the 66-unit one into part 2 (76 units > 67), so it counts 2 parts where greedy packing needs 3.
     const overflow = `${'ж'.repeat(4)}a${'\u0301'.repeat(65)}b${'\u0301'.repeat(9)}`;
     expect(explain(overflow, new SegmentedMessage(overflow))).toMatchObject({ repackOverflow: true, oversizedCluster: false });
     expect([calculateSegments(overflow).segments, new SegmentedMessage(overflow).segmentsCount]).toEqual([3, 2]);

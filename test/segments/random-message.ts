@@ -1,6 +1,6 @@
 /**
  * Deterministic random SMS bodies for property tests: a seeded PRNG (mulberry32) and pieces chosen to
- * hit every trap of sms-segments.md (extension characters, surrogate pairs, ZWJ sequences, flags,
+ * hit every trap of docs/segments-and-cost.md#packing-parts (extension characters, surrogate pairs, ZWJ sequences, flags,
  * combining marks, CRLF, lone surrogates, Smart Encoding candidates) near part boundaries.
  */
 

@@ -1,12 +1,12 @@
 /**
- * A deliberately slow, literal transcription of sms-segments.md §1.2–§1.5 used as the test oracle for
- * the fast `calculateSegments`: whole-text `Intl.Segmenter`, explicit atoms, the §1.5 packing loop as
+ * A deliberately slow, literal transcription of docs/segments-and-cost.md#the-rules and docs/segments-and-cost.md#packing-parts used as the test oracle for
+ * the fast `calculateSegments`: whole-text `Intl.Segmenter`, explicit atoms, the greedy packing loop as
  * written. It shares nothing with the implementation except the Smart Encoding map, whose content is
  * checked separately against sms-segments-calculator@1.3.0.
  */
 import { SMART_ENCODING_MAP } from '../../src/segments/smart-encoding-map';
 
-/** §1.6, transcribed from the spec's compact range listing (not from the implementation's table). */
+/** 3GPP TS 23.038 §6.2.1, transcribed from a compact range listing (not from the implementation's table). */
 export const SPEC_BASIC_CODE_POINTS: ReadonlySet<number> = new Set([
   0x000a, 0x000d,
   ...range(0x0020, 0x0023),
@@ -20,7 +20,7 @@ export const SPEC_BASIC_CODE_POINTS: ReadonlySet<number> = new Set([
   0x0024, 0x0040,
 ]);
 
-/** §1.7: FF ^ { } \ [ ~ ] | €. */
+/** 3GPP TS 23.038 §6.2.1.1: FF ^ { } \ [ ~ ] | €. */
 export const SPEC_EXTENSION_CODE_POINTS: ReadonlySet<number> = new Set([
   0x000c, 0x005e, 0x007b, 0x007d, 0x005c, 0x005b, 0x007e, 0x005d, 0x007c, 0x20ac,
 ]);
@@ -52,7 +52,7 @@ export function referenceSegments(body: string, options: ReferenceOptions = {}):
   let text = body;
   let smartEncodingApplied = false;
   if (options.smartEncoding === true) {
-    // §1.2: code point by code point, with for…of.
+    // docs/segments-and-cost.md#twilio-smart-encoding-map: code point by code point, with for…of.
     let replaced = '';
     for (const character of body) replaced += SMART_ENCODING_MAP.get(character.codePointAt(0) as number) ?? character;
     const mode = options.smartEncodingMode ?? 'all-or-nothing';
@@ -94,7 +94,7 @@ export function referenceSegments(body: string, options: ReferenceOptions = {}):
     segments = 1;
     remainingInLastSegment = single - units;
   } else {
-    // §1.5, as written.
+    // docs/segments-and-cost.md#packing-parts, as written.
     segments = 1;
     let free = multi;
     for (const atom of atoms) {
@@ -119,7 +119,7 @@ export function referenceSegments(body: string, options: ReferenceOptions = {}):
   };
 }
 
-/** §1.3: GSM-7 iff every UTF-16 code unit is in the basic or extension set. */
+/** docs/segments-and-cost.md#gsm-0338-character-sets: GSM-7 iff every UTF-16 code unit is in the basic or extension set. */
 export function isGsm(text: string): boolean {
   for (let index = 0; index < text.length; index++) {
     const unit = text.charCodeAt(index);

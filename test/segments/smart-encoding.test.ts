@@ -9,7 +9,7 @@ import { isGsm } from './reference-segments';
 const twilioSmartEncodingMap = ((twilioSmartEncodingModule as unknown as { default?: Record<string, string> }).default ??
   twilioSmartEncodingModule) as Record<string, string>;
 
-/** The "n" column of the sms-segments.md §1.8 table, row by row. */
+/** How many code points map to each replacement in sms-segments-calculator 1.3.0 (docs/segments-and-cost.md#twilio-smart-encoding-map), row by row. */
 const SPEC_GROUP_SIZES: ReadonlyArray<readonly [replacement: string, count: number]> = [
   ['"', 13], ["'", 19], ['/', 7], ['1/4', 1], ['1/2', 1], ['3/4', 1], ['\\', 5], ['_', 3], ['|', 9], ['-', 10],
   ['@', 2], ['$', 2], ['!', 4], ['#', 2], ['%', 2], ['&', 2], [',', 7], ['(', 6], [')', 6], ['*', 21], ['+', 3],
@@ -21,7 +21,7 @@ const SPEC_GROUP_SIZES: ReadonlyArray<readonly [replacement: string, count: numb
   ['...', 1],
 ];
 
-describe('Smart Encoding map (sms-segments.md §1.8)', () => {
+describe('Smart Encoding map (docs/segments-and-cost.md#twilio-smart-encoding-map)', () => {
   it('has 271 entries, grouped as the spec table counts them', () => {
     expect(SMART_ENCODING_MAP.size).toBe(271);
     expect(SPEC_GROUP_SIZES.reduce((sum, [, count]) => sum + count, 0)).toBe(271);
@@ -101,7 +101,7 @@ describe('applySmartEncoding', () => {
   });
 });
 
-describe("all-or-nothing versus 'always' (sms-segments.md §1.1)", () => {
+describe("all-or-nothing versus 'always' (docs/segments-and-cost.md#options)", () => {
   it('all-or-nothing uses the replaced text only if all of it is GSM-7', () => {
     expect(calculateSegments('“quoted” — fine', { smartEncoding: true })).toMatchObject({
       encoding: 'GSM-7',
@@ -128,7 +128,7 @@ describe("all-or-nothing versus 'always' (sms-segments.md §1.1)", () => {
     });
   });
 
-  it('NBSP costs 2 septets after Smart Encoding, as shipped (§1.8 doubt)', () => {
+  it('NBSP costs 2 septets after Smart Encoding, as shipped (unverified whitespace lengths)', () => {
     expect(calculateSegments(`${'a'.repeat(159)}\u00a0`, { smartEncoding: true })).toMatchObject({
       units: 161,
       segments: 2,

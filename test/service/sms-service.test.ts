@@ -97,7 +97,7 @@ describe('SMSService.send: the standalone pipeline', () => {
     expect((await store.findByProviderMessageId('twilio', 'twilio-1'))?.id).toBe('id-1');
   });
 
-  it('publishes sms.sent shaped like the seed response event', async () => {
+  it('publishes sms.sent shaped like the host platform’s response event', async () => {
     const { sms, published } = setup();
     await sms.send({ to, body: 'Hi', correlationId: 'request-42', tenantId: 'org-1', metadata: { ticket: 7 } });
     expect(published).toEqual([

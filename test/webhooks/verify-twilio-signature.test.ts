@@ -7,7 +7,7 @@ import { computeTwilioSignature } from '../../src/webhooks/compute-twilio-signat
 import { verifyTwilioSignature } from '../../src/webhooks/verify-twilio-signature';
 import { pick, randomText, seededRandom } from './support/seeded-random';
 
-// Every comparison must go through crypto.timingSafeEqual (reliability.md §1.1): count the calls.
+// Every comparison must go through crypto.timingSafeEqual (docs/webhooks.md#verifying-signatures-yourself): count the calls.
 const compares = vi.hoisted(() => ({ count: 0 }));
 vi.mock('node:crypto', async (importOriginal) => {
   const crypto = await importOriginal<typeof NodeCrypto>();
@@ -21,7 +21,7 @@ vi.mock('node:crypto', async (importOriginal) => {
 });
 
 /**
- * Twilio's published example (twilio.com/docs/usage/security, quoted in providers.md): URL
+ * Twilio's published example (https://www.twilio.com/docs/usage/webhooks/webhooks-security): URL
  * https://example.com/myapp.php?foo=1&bar=2, Auth Token 12345 → L/OH5YylLD5NRKLltdqwSvS0BnU=. The
  * vector assumes the POST parameters of Twilio's page, below; the URL alone signs to something else.
  */

@@ -16,7 +16,7 @@ export interface RabbitMqBus extends EventBus {
 }
 
 /**
- * The `EventBus` on RabbitMQ (reliability.md §5). Messages go to a durable topic exchange with their type
+ * The `EventBus` on RabbitMQ (docs/platform-mode.md#rabbitmq). Messages go to a durable topic exchange with their type
  * as routing key, persistent, each confirmed by the broker before `publish` resolves; a publish waits
  * (up to `publishTimeoutMs`) through a reconnection and is confirmed after it. Subscriptions consume
  * durable queues (quorum by default, with a delivery limit) with manual acks and a prefetch, each with a

@@ -22,7 +22,7 @@ export interface RabbitMqConnector {
  * The bus's connection, kept open: connects on first use, and after a loss reconnects with capped
  * exponential backoff (equal jitter) until closed. Each connection gets a confirm channel and the durable
  * topic exchange. Nothing is lost in between: unconfirmed publishes fail with `SessionLostError` and are
- * published again on the next session, and the broker gives unacked deliveries back (reliability.md §5:
+ * published again on the next session, and the broker gives unacked deliveries back (docs/platform-mode.md#rabbitmq:
  * "any un-acked delivery is automatically requeued when the channel (or connection) is closed").
  *
  * @example

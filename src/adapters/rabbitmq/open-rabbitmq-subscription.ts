@@ -20,7 +20,7 @@ export interface RabbitMqSubscriptionContext {
 /**
  * A consumer that survives reconnections: on each new connection it opens a channel, sets the prefetch,
  * declares its queues (dead-letter queue first, then the work queue with its DLX) and bindings, and
- * consumes with manual acks (reliability.md §5 rule 1). A channel that closes alone is reopened. Its
+ * consumes with manual acks (docs/platform-mode.md#what-the-worker-does-with-each-request). A channel that closes alone is reopened. Its
  * deliveries' settle calls are bound to the channel they came on.
  *
  * @example

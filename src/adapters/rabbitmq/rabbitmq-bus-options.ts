@@ -22,7 +22,7 @@ export interface RabbitMqBusOptions {
   connectionName?: string;
   /**
    * Type of durable queues and their dead-letter queues: `quorum` (default; replicated, with a delivery
-   * limit, reliability.md §5) or `classic`. An existing queue keeps its type: RabbitMQ refuses to redeclare
+   * limit, docs/platform-mode.md#rabbitmq) or `classic`. An existing queue keeps its type: RabbitMQ refuses to redeclare
    * it as another.
    */
   queueType?: 'quorum' | 'classic';

@@ -23,7 +23,7 @@ export interface RabbitMqDeliverySource {
 /**
  * One RabbitMQ delivery as a `BusDelivery`. It settles once; on a channel that closed since (a lost
  * connection) settling does nothing, because the broker already requeued the message, and acking its tag
- * on another channel would close that one (reliability.md §5: "acks must go on the same channel").
+ * on another channel would close that one (docs/platform-mode.md#rabbitmq: acks must go on the channel that received the delivery).
  * `retryLater` and `deadLetter` publish a copy with confirms first, then ack: a crash in between leaves
  * both copies, which the idempotency key makes harmless. A class, not closures: one allocation per
  * message on the hot path.

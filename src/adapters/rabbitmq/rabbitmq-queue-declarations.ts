@@ -15,7 +15,7 @@ export interface SubscriptionQueues {
 }
 
 /**
- * The work queue of a subscription and its dead-letter queue (reliability.md §5 rule 1: durable, a DLX
+ * The work queue of a subscription and its dead-letter queue (docs/platform-mode.md#rabbitmq: durable, a DLX
  * and an explicit delivery limit). Both are durable; poison goes to `<queue>.dead-letter` through the
  * default exchange, whether the worker dead-letters it or the broker does (delivery limit). A temporary
  * queue (`expiresAfterIdleMs`) is classic, with `x-expires`, and so is its dead-letter queue. A

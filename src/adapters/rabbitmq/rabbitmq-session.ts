@@ -27,7 +27,7 @@ let publishIds = 0;
 
 /**
  * One connection and its confirm channel: a generation of the bus's connection. Publishes are confirmed
- * one by one (reliability.md §5: "a channel in confirm mode gets exactly one basic.ack or basic.nack per
+ * one by one (docs/platform-mode.md#rabbitmq: "a channel in confirm mode gets exactly one basic.ack or basic.nack per
  * publish"; acks can arrive out of order, so each publish has its own callback). A `basic.return`, which
  * precedes the ack, turns the ack into `BUS_UNROUTABLE`. When the session is lost, every unconfirmed
  * publish fails with `SessionLostError` (amqplib before 1.0.5 could drop their callbacks).

@@ -17,7 +17,7 @@ export interface RedisIdempotencyClient {
 
 /**
  * Options of the client the store creates from a URL: fail fast during an outage instead of queueing
- * (reliability.md §4: `enableOfflineQueue: false`, bounded `commandTimeout` / `maxRetriesPerRequest`,
+ * (docs/quotas.md#sources: `enableOfflineQueue: false`, bounded `commandTimeout` / `maxRetriesPerRequest`,
  * ioredis would otherwise replay queued commands after a reconnect); no automatic resend of a command
  * in flight when the connection dropped; connect on first use, so importing never opens a socket.
  */

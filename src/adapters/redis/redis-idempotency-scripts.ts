@@ -2,7 +2,7 @@ import { createHash } from 'node:crypto';
 
 /**
  * The Redis idempotency store's Lua scripts. Each runs atomically on the server, so two processes
- * claiming one key cannot both win (reliability.md §2.3 rule 1: `SET NX` or a script). A record is a
+ * claiming one key cannot both win (docs/reliability.md#idempotency-model: `SET NX` or a script). A record is a
  * hash: `state` (`in-flight` | `completed`), `token`, `fingerprint`, `expiresAt` (epoch ms on the
  * caller's clock, so a lease or a retention ends at the same instant for every store), `outcome`
  * (JSON, once completed). `PEXPIRE` only garbage-collects; liveness is decided by `expiresAt`.

@@ -34,9 +34,9 @@ export interface RedisIdempotencyStore extends IdempotencyStore {
 }
 
 /**
- * The idempotency store on Redis, shared by every process (reliability.md §2.3 rule 1): claim,
+ * The idempotency store on Redis, shared by every process (docs/reliability.md#idempotency): claim,
  * complete and release are Lua scripts, so a claim is atomic across processes. The client fails fast
- * when Redis is down (no offline queue, bounded timeouts, reliability.md §4): `send()` then rejects
+ * when Redis is down (no offline queue, bounded timeouts, docs/quotas.md#sources): `send()` then rejects
  * with `IDEMPOTENCY_STORE_UNAVAILABLE` and sends nothing, unless the service says
  * `onStoreUnavailable: 'send-without-claim'`. ioredis is an optional peer, imported on first use.
  *

@@ -15,7 +15,7 @@ export interface RedisLimiterClient {
 }
 
 /**
- * Refuses a client that would make a Redis outage hang or double-count sends (reliability.md §4): with
+ * Refuses a client that would make a Redis outage hang or double-count sends (docs/quotas.md#sources): with
  * the offline queue on, every limiter call waits in it while Redis is down and replays later in an
  * uncontrolled order (rate-limiter-flexible #37, firecrawl#3728). A Redis Cluster client is refused
  * because one charge runs one script over keys that may live on different nodes.

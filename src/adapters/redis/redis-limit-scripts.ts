@@ -6,7 +6,7 @@
 /**
  * One charge over every counter (KEYS) with ARGV = cost, limit, durationMs per counter. Reads each
  * counter; when every one has room it charges all, else none. Each counter follows rate-limiter-flexible's
- * fixed-window script (`SET key 0 EX … NX; INCRBY; PTTL; if ttl == -1 EXPIRE`, reliability.md §4) in
+ * fixed-window script (`SET key 0 EX … NX; INCRBY; PTTL; if ttl == -1 EXPIRE`, docs/quotas.md#sources) in
  * milliseconds, and its value stays the integer rate-limiter-flexible reads, so `RateLimiterRedis#get`
  * and `#delete` work on these keys. Replies { allowed, used1, ttl1, used2, ttl2, … } (ttl < 0: no window).
  */

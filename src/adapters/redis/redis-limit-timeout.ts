@@ -1,7 +1,7 @@
 /**
  * Bounds a Redis call: rejects with a plain `Error` after `timeoutMs`, so a slow or silent server sends
- * the decision to the insurance limiter instead of holding the send (reliability.md §4,
- * `RLWrapperTimeouts`). A late answer is dropped; a late failure is swallowed, never unhandled.
+ * the decision to the insurance limiter instead of holding the send (docs/quotas.md#when-redis-fails,
+ * like `RLWrapperTimeouts`). A late answer is dropped; a late failure is swallowed, never unhandled.
  *
  * @example
  * const reply = await redisLimitTimeout(client.get('key'), 500, 'consume');

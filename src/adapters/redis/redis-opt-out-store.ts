@@ -30,7 +30,7 @@ export interface RedisOptOutStore extends OptOutStore {
 /**
  * Opt-outs on Redis, shared by every process that sends or receives webhooks: one hash per recipient,
  * one field per sender, each operation a Lua script. The client fails fast when Redis is down (no
- * offline queue, bounded timeouts, reliability.md §4): `send()` then fails with
+ * offline queue, bounded timeouts, docs/quotas.md#sources): `send()` then fails with
  * `OPT_OUT_STORE_UNAVAILABLE` and sends nothing, because sending without knowing could message someone
  * who said STOP; the webhook handler answers 500 so the provider retries. ioredis is an optional peer,
  * imported on first use.

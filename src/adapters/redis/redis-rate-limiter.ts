@@ -20,7 +20,7 @@ export interface RedisRateLimiterOptions {
   timeoutMs?: number;
   /**
    * The per-process limiter used while Redis fails. `instances`: how many processes share the limits;
-   * each then allows `limit / instances` (rounded up) during an outage (reliability.md §4). Default 1.
+   * each then allows `limit / instances` (rounded up) during an outage (docs/quotas.md#how-exactness-is-guaranteed). Default 1.
    */
   insurance?: { instances?: number; limiter?: QuotaLimiter; pacer?: SenderPacer };
   /** Clock of the insurance limiter and of `resetAt` (windows themselves run on Redis TTLs). */

@@ -22,7 +22,7 @@ export interface RedisScriptRunner {
 
 /**
  * Internal: the connection handling the Redis stores share. It checks `client` / `url` /
- * `commandTimeoutMs`, creates the runner's own fail-fast client lazily (reliability.md §4: no offline
+ * `commandTimeoutMs`, creates the runner's own fail-fast client lazily (docs/quotas.md#sources: no offline
  * queue, bounded timeouts), lets concurrent first calls wait for the one connect in progress rather
  * than fail fast as if Redis were down, and keeps the client's connection errors for the next failure's
  * message instead of letting ioredis log "Unhandled error event" on every reconnect attempt.

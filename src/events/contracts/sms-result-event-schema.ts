@@ -18,7 +18,7 @@ export const smsResultEventDataSchema = z.object({
 });
 
 /**
- * The response events `sms.sent` and `sms.failed` (seed "Event Contracts": `event_id`, `correlation_id`,
+ * The response events `sms.sent` and `sms.failed` (docs/platform-mode.md#contracts: `event_id`, `correlation_id`,
  * `timestamp`, `status`, `data{message_id, to_number, provider, cost, segments, error}`), as the service
  * publishes them in standalone mode and the worker in platform mode. A worker's response also carries
  * the `request_id` it answers. Unknown fields are ignored, so additive changes keep version 1. `sms.sent`

@@ -5,7 +5,7 @@ export const SMS_SEND_REQUEST_SCHEMA_VERSION = 1;
 
 /**
  * Longest `ttl`, in seconds: 24 h, the idempotency store's default retention. A request must not outlive
- * the record that keeps its redeliveries from sending twice (reliability.md §2.3 rule 7).
+ * the record that keeps its redeliveries from sending twice (docs/reliability.md#idempotency).
  */
 export const MAX_REQUEST_TTL_SECONDS = 86_400;
 
@@ -31,8 +31,7 @@ export const smsSendRequestDataSchema = z.strictObject({
 });
 
 /**
- * The `sms.send_request` envelope a host publishes in platform mode (seed tools-core-integration.md,
- * "Event Contracts"), with `type`, `schema_version` and `created_at` added. Unknown envelope fields are
+ * The `sms.send_request` envelope a host publishes in platform mode (docs/platform-mode.md#contracts), with `type`, `schema_version` and `created_at` added. Unknown envelope fields are
  * ignored (additive changes keep version 1); `data` is strict.
  *
  * - `idempotency_key`: scoped per `tenant_id`; a redelivery or a resend under the same key never sends twice.

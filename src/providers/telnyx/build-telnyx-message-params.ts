@@ -14,9 +14,9 @@ export const TELNYX_MAX_MEDIA_URLS = 10;
  * `type: 'MMS'`); `sendAt` becomes `send_at` (ISO 8601); the webhook URL carries
  * `message_id=<request.messageId>` so `message.sent`/`message.finalized` webhooks correlate.
  *
- * Telnyx has no validity-period request field (`valid_until` exists only in responses, providers.md),
+ * Telnyx has no validity-period request field (`valid_until` exists only in responses, docs/telnyx.md#validity-period),
  * so `validityPeriodSeconds` is not sent; a period of 0 or less is still refused because the
- * message's time to live is over (reliability.md §2.3 rule 6).
+ * message's time to live is over (docs/telnyx.md#validity-period).
  *
  * @example
  * buildTelnyxMessageParams({ messageId: 'm1', to: '+14155550100', body: 'Hi', mediaUrls: [], encoding: 'GSM-7', segments: 1 }, settings);

@@ -7,7 +7,7 @@ import { mapTelnyxError } from './map-telnyx-error';
 type RejectedAttempt = Extract<HttpAttemptOutcome<unknown>, { status: 'rejected' }>;
 
 /**
- * Turns a failed Telnyx attempt into an `SmsError` (reliability.md §2.3, §3.1):
+ * Turns a failed Telnyx attempt into an `SmsError` (docs/reliability.md#three-outcomes-per-attempt, docs/reliability.md#classifying-provider-answers):
  * 1. the adapter's deadline or the caller's abort → outcome unknown, unless the fetch wrapper proves
  *    no request was dispatched (then not sent);
  * 2. an `APIError` with an HTTP status → {@link mapTelnyxError}, `Retry-After` from its headers;

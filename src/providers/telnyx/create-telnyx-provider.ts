@@ -40,7 +40,7 @@ export function createTelnyxProvider(settings: TelnyxProviderSettings): SmsProvi
   const capabilities: SmsProviderCapabilities = Object.freeze({
     maxMediaUrls: TELNYX_MAX_MEDIA_URLS,
     scheduling: true,
-    // No validity-period request field on POST /v2/messages (providers.md).
+    // No validity-period request field on POST /v2/messages (docs/telnyx.md#validity-period).
     validityPeriod: false,
   });
 
@@ -87,7 +87,7 @@ async function prepareClient(settings: ResolvedTelnyxSettings): Promise<ReadyCli
   const Telnyx = await loadTelnyxSdk();
   const client = new Telnyx({
     apiKey: settings.apiKey,
-    // Stainless retries every POST 2× by default with no idempotency key (providers.md "SDK gotchas").
+    // Stainless retries every POST 2× by default with no idempotency key (docs/telnyx.md#what-one-send-does).
     maxRetries: 0,
     timeout: settings.timeoutMs,
     fetch: observeTelnyxFetch,

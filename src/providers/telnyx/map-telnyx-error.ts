@@ -23,11 +23,12 @@ const senderRejected = entry('PROVIDER_ERROR', 'SENDER_REJECTED', 'provider', fa
 const accountRejected = entry('PROVIDER_ERROR', 'ACCOUNT_REJECTED', 'provider', false, 'the account or messaging profile was refused (disabled, unverified, or out of funds).');
 
 /**
- * Telnyx error codes (`errors[].code`) → taxonomy. Sources: providers.md "Telnyx", reliability.md
- * §3.1 and developers.telnyx.com (api-errors, messaging error-codes). `fault: 'request'` means never
+ * Telnyx error codes (`errors[].code`) → taxonomy. Sources: docs/telnyx.md#errors, docs/reliability.md#classifying-provider-answers
+ * and developers.telnyx.com (https://developers.telnyx.com/development/api-fundamentals/api-errors,
+ * https://developers.telnyx.com/docs/messaging/messages/error-codes/index). `fault: 'request'` means never
  * fail over (same result everywhere, or a consent/content signal); `fault: 'provider'` means this
  * provider's account, sender or capacity is the problem. Sender and account codes are grouped under
- * one reason each because providers.md groups them without finer meaning; `providerCode` keeps the
+ * one reason each because Telnyx's lists group them without finer meaning; `providerCode` keeps the
  * exact code. Delivery-phase codes arrive in `message.finalized` webhooks, not as send errors, and are
  * listed so webhook handlers classify with the same table.
  */
@@ -37,16 +38,16 @@ export const TELNYX_ERROR_TABLE: Readonly<Record<string, TelnyxErrorRow>> = {
   '10010': entry('AUTH_ERROR', 'AUTHORIZATION_FAILED', 'provider', false, 'the API key is not authorised for this request.'),
   '10011': entry('RATE_LIMITED', 'RATE_LIMITED', 'provider', true, 'too many requests; the request was not processed.'),
   '10016': entry('VALIDATION_ERROR', 'INVALID_PHONE_NUMBER', 'request', false, 'a phone number is not in +E.164 format.'),
-  // "Invalid phone number" (reliability.md §3.1): the numbers in a send request are ours to fix.
+  // "Invalid phone number" (api-errors): the numbers in a send request are ours to fix.
   '10002': entry('VALIDATION_ERROR', 'INVALID_PHONE_NUMBER', 'request', false, 'a phone number is invalid.'),
-  // "Inactive phone number" (reliability.md §3.1): the only number of ours in the request is the sender.
+  // "Inactive phone number" (api-errors): the only number of ours in the request is the sender.
   '10001': entry('PROVIDER_ERROR', 'INACTIVE_SENDER', 'provider', false, 'the sending number is inactive on the account.'),
-  // "Unexpected error" ("retry", providers.md) — but on a non-idempotent create nobody knows whether
-  // the message was queued, so it is outcome unknown (reliability.md §2.3 C).
+  // "Unexpected error" ("retry", api-errors) — but on a non-idempotent create nobody knows whether
+  // the message was queued, so it is outcome unknown (docs/reliability.md#three-outcomes-per-attempt).
   '10007': entry('PROVIDER_ERROR', 'UNEXPECTED_PROVIDER_ERROR', 'provider', false, 'an unexpected error occurred; the message may have been accepted.', { outcomeUnknown: true }),
-  // Request timeout on Telnyx's side: like HTTP 408, the create may have happened (reliability.md §3.1).
+  // Request timeout on Telnyx's side: like HTTP 408, the create may have happened (docs/reliability.md#classifying-provider-answers).
   '10008': entry('TIMEOUT', 'PROVIDER_TIMEOUT', 'provider', false, "the request timed out on Telnyx's side; the message may have been accepted.", { outcomeUnknown: true }),
-  // --- Messaging API errors (providers.md, from sms-sdk PROVIDERS.md) ---------------------------
+  // --- Messaging API errors (docs/telnyx.md#answers-to-the-send-request) ---------------------------
   // Compliance: the recipient replied STOP. Failing over would bypass the opt-out.
   '40300': entry('VALIDATION_ERROR', 'OPTED_OUT', 'request', false, 'the recipient has opted out (STOP) of messages from this sender.'),
   '40310': entry('VALIDATION_ERROR', 'INVALID_RECIPIENT', 'request', false, "the 'to' number is invalid."),

@@ -2,7 +2,7 @@ import type { MessageStatus } from '../../messages/message-status';
 
 /**
  * Every message status telnyx-node 7.24 declares for `to[].status` across its message payloads
- * (`src/resources/messages/messages.ts`; providers.md "Response/payload"): outbound delivery
+ * (`src/resources/messages/messages.ts`; docs/telnyx.md#webhooks-and-correlation): outbound delivery
  * statuses, `scheduled`/`cancelled` for `send_at` messages, `read`, and the inbound
  * `received`/`webhook_delivered`.
  */
@@ -41,7 +41,7 @@ const TELNYX_STATUS_TABLE = {
   delivery_failed: 'undelivered',
   // Telnyx could not hand it to the carrier.
   sending_failed: 'failed',
-  // Still queued at `valid_until`: "discarded" (providers.md, reliability.md §2.2), never sent.
+  // Still queued at `valid_until`: "discarded" (docs/telnyx.md#validity-period), never sent.
   expired: 'failed',
   // A scheduled message cancelled before sending: terminal and never sent.
   cancelled: 'failed',

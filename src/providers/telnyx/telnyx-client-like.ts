@@ -11,7 +11,7 @@ export interface TelnyxClientLike {
 
 /**
  * The JSON body of `POST /v2/messages` the adapter sends (telnyx-node
- * `src/resources/messages/messages.ts` `MessageSendParams`; providers.md "Telnyx Send").
+ * `src/resources/messages/messages.ts` `MessageSendParams`; docs/telnyx.md#what-one-send-does).
  */
 export interface TelnyxMessageSendParams {
   to: string;

@@ -5,9 +5,9 @@ import type { ProviderSendRequest } from '../provider';
 import type { ResolvedTwilioSettings } from './parse-twilio-settings';
 import type { TwilioMessageCreateParams } from './twilio-client-like';
 
-/** Twilio accepts at most 10 `MediaUrl` values per message (providers.md; error 21623). */
+/** Twilio accepts at most 10 `MediaUrl` values per message (docs/twilio.md#mms; https://www.twilio.com/docs/api/errors/21623). */
 export const TWILIO_MAX_MEDIA_URLS = 10;
-/** `ValidityPeriod` range in seconds; 36000 (10 h) is also Twilio's default (providers.md; error 90007). */
+/** `ValidityPeriod` range in seconds; 36000 (10 h) is also Twilio's default (docs/twilio.md#validity-period; https://www.twilio.com/docs/api/errors/90007). */
 export const TWILIO_MIN_VALIDITY_PERIOD_SECONDS = 1;
 export const TWILIO_MAX_VALIDITY_PERIOD_SECONDS = 36_000;
 
@@ -17,9 +17,9 @@ export const TWILIO_MAX_VALIDITY_PERIOD_SECONDS = 36_000;
  * `ValidationError` (before any I/O) what Twilio cannot do:
  * - more than 10 media URLs;
  * - `sendAt` without a Messaging Service (Twilio schedules only through one: `SendAt` +
- *   `ScheduleType=fixed`, providers.md);
+ *   `ScheduleType=fixed`, docs/twilio.md#scheduling);
  * - a validity period of 0 or less (the message's time to live is over: it must not be sent,
- *   reliability.md §2.3 rule 6). Longer periods are clamped to 36000 s, fractions rounded down so
+ *   docs/twilio.md#validity-period). Longer periods are clamped to 36000 s, fractions rounded down so
  *   Twilio never keeps trying past the library's deadline.
  *
  * The status callback URL carries `message_id=<request.messageId>` so callbacks correlate.

@@ -7,7 +7,7 @@ import { mapTwilioError } from './map-twilio-error';
 type RejectedAttempt = Extract<HttpAttemptOutcome<unknown>, { status: 'rejected' }>;
 
 /**
- * Turns a failed Twilio attempt into an `SmsError` (reliability.md §2.3, §3.1):
+ * Turns a failed Twilio attempt into an `SmsError` (docs/reliability.md#three-outcomes-per-attempt, docs/reliability.md#classifying-provider-answers):
  * 1. the adapter's deadline or the caller's abort → outcome unknown, unless the observer proves no
  *    request was dispatched (then not sent);
  * 2. a `RestException` / `TwilioServiceException` (an HTTP answer) → {@link mapTwilioError}, with

@@ -20,8 +20,8 @@ const notSent = (
 ): TwilioErrorRow => ({ code, reason, fault, retryable, outcomeUnknown: false, meaning, phase });
 
 /**
- * Twilio error codes → taxonomy. Sources: providers.md "Suggested classification", reliability.md
- * §3.1 and Twilio's error pages (twilio.com/docs/api/errors/<code>). `fault: 'request'` means never
+ * Twilio error codes → taxonomy. Sources: docs/twilio.md#errors, docs/reliability.md#classifying-provider-answers
+ * and Twilio's error pages (https://www.twilio.com/docs/api/errors/<code>). `fault: 'request'` means never
  * fail over: the next provider would refuse it too, or failing over would bypass a consent or policy
  * signal. `fault: 'provider'` means this provider's account, sender or capacity is the problem, so
  * another provider may send it. Create-time (HTTP 4xx) codes mean the message was not created;
@@ -33,19 +33,19 @@ export const TWILIO_ERROR_TABLE: Readonly<Record<string, TwilioErrorRow>> = {
   '20003': notSent('AUTH_ERROR', 'AUTHENTICATION_FAILED', 'provider', false, 'authentication failed: the Account SID or Auth Token was refused.'),
   // "never processed and is always safe to retry" (twilio.com/docs/errors/20429).
   '20429': notSent('RATE_LIMITED', 'RATE_LIMITED', 'provider', true, 'too many concurrent requests; the request was not processed.'),
-  // The sender's queue holds more than 10 h of messages: rejected at the API (providers.md), fail over or delay.
+  // The sender's queue holds more than 10 h of messages: rejected at the API (https://www.twilio.com/docs/api/errors/21611), fail over or delay.
   '21611': notSent('RATE_LIMITED', 'SENDER_QUEUE_FULL', 'provider', true, "the sender's queue is full; the message was not queued."),
   // --- Recipient: the same everywhere, never fail over ---------------------------------------
   '21211': notSent('VALIDATION_ERROR', 'INVALID_RECIPIENT', 'request', false, "the 'To' number is not a valid phone number."),
-  // Sending to a short code (reliability.md §6).
+  // Sending to a short code (https://www.twilio.com/docs/api/errors/21265).
   '21265': notSent('VALIDATION_ERROR', 'INVALID_RECIPIENT', 'request', false, "the 'To' number is a short code, which cannot receive this message."),
   '21614': notSent('VALIDATION_ERROR', 'RECIPIENT_NOT_SMS_CAPABLE', 'request', false, "the 'To' number is not a mobile number that can receive SMS."),
   '21635': notSent('VALIDATION_ERROR', 'RECIPIENT_IS_LANDLINE', 'request', false, "the 'To' number is a landline."),
-  // Compliance: the recipient replied STOP. Failing over would bypass the opt-out (providers.md).
+  // Compliance: the recipient replied STOP. Failing over would bypass the opt-out (docs/webhooks.md#opt-outs).
   '21610': notSent('VALIDATION_ERROR', 'OPTED_OUT', 'request', false, 'the recipient has opted out (STOP) of messages from this sender.'),
-  // Geo permissions block the destination country. providers.md lists it as a sender/account code
-  // (fail over OK), but reliability.md §3.1 says it must not fail over: it is a policy signal (SMS
-  // pumping defence, reliability.md §6), so it is a request fault here.
+  // Geo permissions block the destination country. It looks like a sender/account code
+  // (fail over OK), but it must not fail over (docs/reliability.md#classifying-provider-answers): it is a policy signal (SMS
+  // pumping defence, docs/quotas.md#abuse-guards), so it is a request fault here.
   '21408': notSent('PROVIDER_ERROR', 'DESTINATION_NOT_PERMITTED', 'request', false, "sending to the destination's region is not enabled (geo permissions)."),
   // --- Body and parameters: the request itself is wrong --------------------------------------
   '21602': notSent('VALIDATION_ERROR', 'BODY_REQUIRED', 'request', false, 'the message body is required.'),
@@ -58,10 +58,10 @@ export const TWILIO_ERROR_TABLE: Readonly<Record<string, TwilioErrorRow>> = {
   '90007': notSent('VALIDATION_ERROR', 'INVALID_VALIDITY_PERIOD', 'request', false, 'the validity period is outside 1–36000 seconds.'),
   '90014': notSent('VALIDATION_ERROR', 'INVALID_VALIDITY_PERIOD', 'request', false, 'the validity period is not a positive whole number of seconds.'),
   // --- Sender and account: this provider's configuration; another provider may send it ------------
-  // (providers.md "Sender/account (fail over OK)": the sender belongs to this Twilio account.)
+  // (docs/twilio.md#answers-to-the-create-request-http-4xx-not-sent: the sender belongs to this Twilio account, fail over OK.)
   '21212': notSent('PROVIDER_ERROR', 'INVALID_SENDER', 'provider', false, "the 'From' number is not a valid sender."),
   '21606': notSent('PROVIDER_ERROR', 'SENDER_NOT_SMS_CAPABLE', 'provider', false, "the 'From' number cannot send SMS or does not belong to the account."),
-  // Twilio cannot route this To/From combination (reliability.md §3.1): it depends on this account's
+  // Twilio cannot route this To/From combination (https://www.twilio.com/docs/api/errors/21612): it depends on this account's
   // sender and routes; another provider with its own sender may reach the number.
   '21612': notSent('PROVIDER_ERROR', 'ROUTE_NOT_AVAILABLE', 'provider', false, "Twilio cannot route between this 'From' and 'To'."),
   '21659': notSent('PROVIDER_ERROR', 'INVALID_SENDER', 'provider', false, "the 'From' is not a Twilio number or sender id of the account."),
@@ -81,7 +81,7 @@ export const TWILIO_ERROR_TABLE: Readonly<Record<string, TwilioErrorRow>> = {
   },
   // --- Delivery phase (status callback ErrorCode) ------------------------------------------------
   '30001': notSent('RATE_LIMITED', 'QUEUE_OVERFLOW', 'provider', true, 'the Messaging Service queue overflowed.', 'delivery'),
-  // "A retry may help" (providers.md): the handset is off or out of coverage; no provider can fix that.
+  // "A retry may help" (https://www.twilio.com/docs/api/errors/30003): the handset is off or out of coverage; no provider can fix that.
   '30003': notSent('PROVIDER_ERROR', 'RECIPIENT_UNREACHABLE', 'request', true, 'the handset was unreachable.', 'delivery'),
   '30005': notSent('VALIDATION_ERROR', 'UNKNOWN_RECIPIENT', 'request', false, 'the destination number is unknown or no longer exists.', 'delivery'),
   '30006': notSent('VALIDATION_ERROR', 'RECIPIENT_NOT_SMS_CAPABLE', 'request', false, 'the destination is a landline or its carrier is unreachable.', 'delivery'),

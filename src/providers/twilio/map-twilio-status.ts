@@ -2,7 +2,7 @@ import type { MessageStatus } from '../../messages/message-status';
 
 /**
  * Every Message status twilio-node 6.2 knows (`MessageStatus` in
- * `src/rest/api/v2010/account/message.ts`; providers.md "Status values").
+ * `src/rest/api/v2010/account/message.ts`; https://www.twilio.com/docs/messaging/api/message-resource).
  */
 export const TWILIO_MESSAGE_STATUSES = [
   'queued',
@@ -28,7 +28,7 @@ export type TwilioMessageStatus = (typeof TWILIO_MESSAGE_STATUSES)[number];
  */
 const TWILIO_STATUS_TABLE = {
   queued: 'queued',
-  // With a Messaging Service the first status is `accepted` (providers.md "Response"); waiting like queued.
+  // With a Messaging Service the first status is `accepted` (docs/twilio.md#what-one-send-does); waiting like queued.
   accepted: 'queued',
   // Scheduled (SendAt) messages wait in Twilio until their time: not sent yet.
   scheduled: 'queued',

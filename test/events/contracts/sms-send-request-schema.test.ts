@@ -15,7 +15,7 @@ const request: SmsSendRequestInput = {
 };
 
 describe('smsSendRequestSchema', () => {
-  it('accepts the seed’s envelope with type, schema_version and created_at; metadata defaults to {}', () => {
+  it('accepts the host platform’s envelope with type, schema_version and created_at; metadata defaults to {}', () => {
     expect(smsSendRequestSchema.parse(request)).toEqual(request);
     const { metadata: _metadata, ...data } = request.data;
     expect(smsSendRequestSchema.parse({ ...request, data }).data.metadata).toEqual({});

@@ -17,7 +17,7 @@ const account = (providerCode: string): Expected => ({ providerCode, httpStatus:
 
 /**
  * The expected classification of every row, written out independently of the source table (from
- * providers.md and reliability.md §3.1), with the HTTP status Telnyx answers it with (none for
+ * docs/telnyx.md#errors and docs/reliability.md#classifying-provider-answers), with the HTTP status Telnyx answers it with (none for
  * webhook delivery codes).
  */
 const expectedRows: Expected[] = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_STATUSES } from '../../../src/messages/message-status';
 import { TELNYX_MESSAGE_STATUSES, mapTelnyxStatus } from '../../../src/providers/telnyx';
 
-/** Expected mapping of every Telnyx status (providers.md; telnyx-node 7.24 payload types), written out independently. */
+/** Expected mapping of every Telnyx status (docs/telnyx.md#webhooks-and-correlation; telnyx-node 7.24 payload types), written out independently. */
 const expected = [
   ['scheduled', 'queued'],
   ['queued', 'queued'],

@@ -4,7 +4,7 @@ import { TWILIO_ERROR_TABLE, mapTwilioError } from '../../../src/providers/twili
 
 /**
  * The expected classification of every row, written out independently of the source table (from
- * providers.md and reliability.md §3.1), with the HTTP status Twilio answers it with (none for
+ * docs/twilio.md#errors and docs/reliability.md#classifying-provider-answers), with the HTTP status Twilio answers it with (none for
  * status-callback codes).
  */
 const expectedRows = [

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { MESSAGE_STATUSES } from '../../../src/messages/message-status';
 import { TWILIO_MESSAGE_STATUSES, mapTwilioStatus } from '../../../src/providers/twilio';
 
-/** Expected mapping of every Twilio status (providers.md "Status values"), written out independently. */
+/** Expected mapping of every Twilio status (https://www.twilio.com/docs/messaging/api/message-resource), written out independently. */
 const expected = [
   ['queued', 'queued'],
   ['accepted', 'queued'],

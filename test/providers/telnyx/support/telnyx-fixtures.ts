@@ -55,7 +55,7 @@ export function telnyxMessage(overrides: Record<string, unknown> = {}): { data: 
   };
 }
 
-/** Telnyx's documented error body: `{ errors: [{ code, title, detail, source, meta }] }` (providers.md). */
+/** Telnyx's documented error body: `{ errors: [{ code, title, detail, source, meta }] }` (https://developers.telnyx.com/development/api-fundamentals/api-errors). */
 export function telnyxErrorBody(code: string, title: string, detail?: string): Record<string, unknown> {
   return {
     errors: [
