@@ -1,3 +1,4 @@
+import { inspect } from 'node:util';
 import { afterAll, afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { SMSService } from '../../src';
 import { SmsError } from '../../src/errors/sms-error';
@@ -72,6 +73,17 @@ describe('the error the library classified stays in the cause chain', () => {
 
     expect(error).toMatchObject({ reason: 'CONNECTION_LOST', outcomeUnknown: true });
     expect(causeChain(error.cause).some(withResolversTypeError)).toBe(true);
+  });
+
+  it('a 2xx body that cannot be read: the parse error is named, its message (which quotes the body) withheld', async () => {
+    nock(telnyx.TELNYX_ORIGIN).post(telnyx.MESSAGES_PATH).reply(200, `ok ${telnyx.TO}`, { 'Content-Type': 'application/json' });
+    const provider = createTelnyxProvider({ apiKey: telnyx.API_KEY, from: telnyx.FROM });
+
+    const error = await rejection(provider.send(telnyx.sendRequest()));
+
+    expect(error).toMatchObject({ reason: 'UNREADABLE_RESPONSE', outcomeUnknown: true, httpStatus: 200 });
+    expect(error.cause).toMatchObject({ name: 'SyntaxError' });
+    expect(inspect(error, { depth: 10 })).not.toContain(telnyx.TO);
   });
 
   it('a plain Error thrown by a custom adapter is the cause of the SmsError send() throws', async () => {
