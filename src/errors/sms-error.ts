@@ -71,7 +71,7 @@ export class SmsError extends Error {
 
   /**
    * A log-safe view. Messages are built without bodies or full phone numbers, and `cause` is reduced
-   * to its name and code because a vendor error may echo the request.
+   * to its name and the first code along its chain because a vendor error may echo the request.
    */
   toJSON(): Record<string, unknown> {
     const json: Record<string, unknown> = {
@@ -97,9 +97,21 @@ function describeCause(cause: unknown): Record<string, unknown> | undefined {
   if (cause === undefined || cause === null) return undefined;
   if (SmsError.isInstance(cause)) return cause.toJSON();
   if (typeof cause !== 'object') return { type: typeof cause };
-  const record = cause as { name?: unknown; code?: unknown };
+  const record = cause as { name?: unknown };
   const description: Record<string, unknown> = {};
   if (typeof record.name === 'string') description.name = record.name;
-  if (typeof record.code === 'string' || typeof record.code === 'number') description.code = record.code;
+  const code = firstCode(cause);
+  if (code !== undefined) description.code = code;
   return description;
+}
+
+/** The first `code` along the cause chain: an SDK error often wraps the socket error that has it. */
+function firstCode(cause: unknown): string | number | undefined {
+  let current: unknown = cause;
+  for (let depth = 0; depth < 6 && typeof current === 'object' && current !== null; depth += 1) {
+    const { code } = current as { code?: unknown };
+    if (typeof code === 'string' || typeof code === 'number') return code;
+    current = (current as { cause?: unknown }).cause;
+  }
+  return undefined;
 }

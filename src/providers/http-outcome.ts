@@ -430,8 +430,9 @@ export const TRANSPORT_OUTCOMES = {
 } as const satisfies Record<string, ErrorClassification>;
 
 /**
- * Builds the `SmsError` for an adapter-decided outcome. `cause` is reduced to name and code: SDK
- * errors carry the request config, and axios's includes the `Authorization` header.
+ * Builds the `SmsError` for an adapter-decided outcome. `cause` is the error that led to it, chosen by
+ * the adapter so it never carries the request (see `originalTransportError`); `toJSON` reduces it to
+ * name and code.
  *
  * @example
  * createTransportError({ provider: 'twilio', classification: TRANSPORT_OUTCOMES.connectFailed, transportCode: 'ECONNREFUSED' });
@@ -441,6 +442,7 @@ export function createTransportError(options: {
   classification: ErrorClassification;
   transportCode?: string;
   httpStatus?: number;
+  cause?: unknown;
 }): SmsError {
   const name = PROVIDER_NAMES[options.provider];
   const detail = options.transportCode === undefined ? '' : ` (${options.transportCode})`;
@@ -454,7 +456,7 @@ export function createTransportError(options: {
     outcomeUnknown: classification.outcomeUnknown,
     provider: options.provider,
     httpStatus: options.httpStatus,
-    cause: options.transportCode === undefined ? undefined : { name: 'TransportError', code: options.transportCode },
+    cause: options.cause,
   });
 }
 

@@ -16,3 +16,5 @@ export { runOptOutStoreContract, type OptOutStoreContractOptions } from './run-o
 export { signTwilioRequest, type SignTwilioRequestOptions, type SignedTwilioRequest } from './sign-twilio-request';
 export { signTelnyxRequest, type SignTelnyxRequestOptions, type SignedTelnyxRequest } from './sign-telnyx-request';
 export { runEventBusContract, type EventBusContractOptions } from './run-event-bus-contract';
+export { connectionError, type ConnectionErrorCode, type ConnectionErrorOptions } from './connection-error';
+export { installPromiseWithResolvers } from './install-promise-with-resolvers';

@@ -6,7 +6,9 @@ import { afterAll, describe, expect, it, vi } from 'vitest';
 /**
  * Runs every ```ts block of README.md and docs/*.md (blocks tagged ```ts ignore are skipped), so the
  * documentation cannot rot. A line `console.log(value); // expected` also checks what it prints:
- * whitespace is ignored and `...` or `…` in the expectation matches anything.
+ * whitespace is ignored and `...` or `…` in the expectation matches anything. Every such line must
+ * run: a block may finish after its import (an `async function main()` called without top-level
+ * await, the form that also works in a CommonJS host), so the test waits for all of them.
  */
 const root = join(import.meta.dirname, '..', '..');
 const snippetDirectory = join(root, 'test', '.snippets');
@@ -35,15 +37,26 @@ function blocksOf(document: string): Block[] {
 
 const checkedLog = /^(\s*)console\.log\((.*)\);\s*\/\/\s*(.+)$/;
 
-function instrument(code: string): string {
+/** The block with each checked log rewritten to `__check(line, expected, ...values)`, and the lines checked. */
+function instrument(code: string, firstLine: number): { source: string; checkedLines: number[] } {
+  const checkedLines: number[] = [];
   const body = code
     .split('\n')
-    .map((line) => {
+    .map((line, index) => {
       const match = checkedLog.exec(line);
-      return match === null ? line : `${match[1]}__check(${JSON.stringify(match[3])}, ${match[2]});`;
+      if (match === null) return line;
+      checkedLines.push(firstLine + index + 1);
+      return `${match[1]}__check(${firstLine + index + 1}, ${JSON.stringify(match[3])}, ${match[2]});`;
     })
     .join('\n');
-  return `const __check = (globalThis as unknown as { __docsCheck: (expected: string, ...values: unknown[]) => void }).__docsCheck;\n${body}\nexport {};\n`;
+  const source = `const __check = (globalThis as unknown as { __docsCheck: (line: number, expected: string, ...values: unknown[]) => void }).__docsCheck;\n${body}\nexport {};\n`;
+  return { source, checkedLines };
+}
+
+/** Resolves once `done()` holds, or after `timeoutMs`. */
+async function waitUntil(done: () => boolean, timeoutMs: number): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!done() && Date.now() < deadline) await new Promise((resolve) => setTimeout(resolve, 10));
 }
 
 function matches(expected: string, actual: string): boolean {
@@ -68,19 +81,24 @@ describe.each(documentsWithCode)('code blocks of %s', (document) => {
   it.each(blocksOf(document).map((block) => [`the block at line ${block.line}`, block] as const))('%s runs and prints what it says', async (_name, block) => {
     mkdirSync(snippetDirectory, { recursive: true });
     const file = join(snippetDirectory, `${block.document.replace(/[/.]/g, '-')}-${block.index}.ts`);
-    writeFileSync(file, instrument(block.code));
+    const { source, checkedLines } = instrument(block.code, block.line);
+    writeFileSync(file, source);
     const mismatches: string[] = [];
-    (globalThis as Record<string, unknown>).__docsCheck = (expected: string, ...values: unknown[]) => {
+    const ran = new Set<number>();
+    (globalThis as Record<string, unknown>).__docsCheck = (line: number, expected: string, ...values: unknown[]) => {
+      ran.add(line);
       const actual = format(...values);
-      if (!matches(expected, actual)) mismatches.push(`expected ${expected}\n   got ${actual}`);
+      if (!matches(expected, actual)) mismatches.push(`line ${line}: expected ${expected}\n   got ${actual}`);
     };
     const log = vi.spyOn(console, 'log').mockImplementation(() => undefined);
     try {
       await import(file);
+      await waitUntil(() => checkedLines.every((line) => ran.has(line)), 10_000);
     } finally {
       log.mockRestore();
     }
     expect(mismatches).toEqual([]);
+    expect(checkedLines.filter((line) => !ran.has(line)).map((line) => `line ${line} never printed`)).toEqual([]);
   });
 });
 
@@ -90,5 +108,11 @@ describe('the documentation checker', () => {
     expect(matches('telnyx [ "not_sent", "sent" ]', 'telnyx ["not_sent","sent"]')).toBe(true);
     expect(matches('0.0040', '0.0075')).toBe(false);
     expect(matches('3', '30')).toBe(false);
+  });
+
+  it('knows which lines it checks, so a log that never runs fails the block', () => {
+    const { source, checkedLines } = instrument("async function main() {\n  console.log(1); // 1\n}\nvoid main();", 20);
+    expect(checkedLines).toEqual([22]);
+    expect(source).toContain('__check(22, "1", 1);');
   });
 });

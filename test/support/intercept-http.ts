@@ -8,34 +8,15 @@
  *
  * @mswjs/interceptors 0.44 declares `engines: node >= 22` and calls `Promise.withResolvers` (Node
  * 22+) on every intercepted request; this package supports Node 20, so it is polyfilled here before
- * any request is made. Harmless on Node 22+, where the native one is kept.
+ * any request is made (`installPromiseWithResolvers` from `./testing`, docs/testing.md#nodejs-20).
+ * Harmless on Node 22+, where the native one is kept.
  */
 import { execFileSync } from 'node:child_process';
 import { tmpdir } from 'node:os';
 import nock from 'nock';
+import { installPromiseWithResolvers } from '../../src/testing/install-promise-with-resolvers';
 
-interface Resolvers<T> {
-  promise: Promise<T>;
-  resolve: (value: T | PromiseLike<T>) => void;
-  reject: (reason?: unknown) => void;
-}
-
-const promiseConstructor = Promise as unknown as { withResolvers?: <T>() => Resolvers<T> };
-if (typeof promiseConstructor.withResolvers !== 'function') {
-  Object.defineProperty(Promise, 'withResolvers', {
-    configurable: true,
-    writable: true,
-    value<T>(): Resolvers<T> {
-      let resolve!: Resolvers<T>['resolve'];
-      let reject!: Resolvers<T>['reject'];
-      const promise = new Promise<T>((onResolve, onReject) => {
-        resolve = onResolve;
-        reject = onReject;
-      });
-      return { promise, resolve, reject };
-    },
-  });
-}
+installPromiseWithResolvers();
 
 export { nock };
 

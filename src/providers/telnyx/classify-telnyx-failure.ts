@@ -2,6 +2,7 @@ import type { SmsError } from '../../errors/sms-error';
 import type { HttpAttemptOutcome } from '../http-outcome';
 import { classifyInterruption } from '../classify-interruption';
 import { TRANSPORT_OUTCOMES, classifyTransportError, createTransportError, headerReaderFrom, parseRetryAfterMs } from '../http-outcome';
+import { originalTransportError, withheldMessage } from '../original-transport-error';
 import { mapTelnyxError } from './map-telnyx-error';
 
 type RejectedAttempt = Extract<HttpAttemptOutcome<unknown>, { status: 'rejected' }>;
@@ -33,10 +34,10 @@ export function classifyTelnyxFailure(outcome: RejectedAttempt, options: { obser
   }
   const status = observation.response?.status;
   if (status !== undefined && status >= 200 && status < 300) {
-    return createTransportError({ provider: 'telnyx', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: status });
+    return createTransportError({ provider: 'telnyx', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: status, cause: withheldMessage(error) });
   }
   if (provenNotDispatched) {
-    return createTransportError({ provider: 'telnyx', classification: TRANSPORT_OUTCOMES.sdkFailedBeforeRequest });
+    return createTransportError({ provider: 'telnyx', classification: TRANSPORT_OUTCOMES.sdkFailedBeforeRequest, cause: originalTransportError(error, undefined) });
   }
   const transport = classifyTransportError(observation.transportError ?? error);
   const classification =
@@ -45,7 +46,12 @@ export function classifyTelnyxFailure(outcome: RejectedAttempt, options: { obser
       : transport.kind === 'timed-out' || isSdkTimeout(error)
         ? TRANSPORT_OUTCOMES.timedOut
         : TRANSPORT_OUTCOMES.connectionLost;
-  return createTransportError({ provider: 'telnyx', classification, transportCode: transport.code });
+  return createTransportError({
+    provider: 'telnyx',
+    classification,
+    transportCode: transport.code,
+    cause: originalTransportError(error, observation.transportError),
+  });
 }
 
 interface TelnyxHttpError {

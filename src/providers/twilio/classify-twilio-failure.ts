@@ -2,6 +2,7 @@ import type { SmsError } from '../../errors/sms-error';
 import type { HttpAttemptOutcome } from '../http-outcome';
 import { classifyInterruption } from '../classify-interruption';
 import { TRANSPORT_OUTCOMES, classifyTransportError, createTransportError, parseRetryAfterMs } from '../http-outcome';
+import { originalTransportError, withheldMessage } from '../original-transport-error';
 import { mapTwilioError } from './map-twilio-error';
 
 type RejectedAttempt = Extract<HttpAttemptOutcome<unknown>, { status: 'rejected' }>;
@@ -37,10 +38,10 @@ export function classifyTwilioFailure(outcome: RejectedAttempt, options: { obser
   }
   const status = observation.response?.status;
   if (status !== undefined && status >= 200 && status < 300) {
-    return createTransportError({ provider: 'twilio', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: status });
+    return createTransportError({ provider: 'twilio', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: status, cause: withheldMessage(error) });
   }
   if (provenNotDispatched) {
-    return createTransportError({ provider: 'twilio', classification: TRANSPORT_OUTCOMES.sdkFailedBeforeRequest });
+    return createTransportError({ provider: 'twilio', classification: TRANSPORT_OUTCOMES.sdkFailedBeforeRequest, cause: originalTransportError(error, undefined) });
   }
   const transport = classifyTransportError(observation.transportError ?? error);
   const classification =
@@ -49,7 +50,12 @@ export function classifyTwilioFailure(outcome: RejectedAttempt, options: { obser
       : transport.kind === 'timed-out'
         ? TRANSPORT_OUTCOMES.timedOut
         : TRANSPORT_OUTCOMES.connectionLost;
-  return createTransportError({ provider: 'twilio', classification, transportCode: transport.code });
+  return createTransportError({
+    provider: 'twilio',
+    classification,
+    transportCode: transport.code,
+    cause: originalTransportError(error, observation.transportError),
+  });
 }
 
 interface TwilioHttpError {

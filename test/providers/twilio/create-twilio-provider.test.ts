@@ -355,13 +355,16 @@ describe('createTwilioProvider: transport failures', () => {
     { code: 'ETIMEDOUT', syscall: 'connect' },
     { code: 'CERT_HAS_EXPIRED', syscall: 'connect' },
   ])('$code before connecting: CONNECTION_FAILED, not sent, retryable, provider fault', async ({ code, syscall }) => {
-    const scope = nock(TWILIO_ORIGIN).post(MESSAGES_PATH).times(5).replyWithError(socketError(code, syscall));
+    const injected = socketError(code, syscall);
+    const scope = nock(TWILIO_ORIGIN).post(MESSAGES_PATH).times(5).replyWithError(injected);
     const requests = recordRequests(scope);
 
     const error = await rejection(createTwilioProvider(settings()).send(sendRequest()));
 
     expect(error).toMatchObject({ code: 'PROVIDER_ERROR', reason: 'CONNECTION_FAILED', fault: 'provider', retryable: true, outcomeUnknown: false, provider: 'twilio' });
-    expect(error.toJSON().cause).toEqual({ name: 'TransportError', code });
+    // The socket error axios wrapped, not the axios error (its config holds the Authorization header).
+    expect(error.cause).toBe(injected);
+    expect(error.toJSON().cause).toEqual({ name: 'Error', code });
     expect(requests).toHaveLength(1);
   });
 

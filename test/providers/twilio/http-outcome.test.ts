@@ -97,10 +97,12 @@ describe('TRANSPORT_OUTCOMES', () => {
   it.each(Object.entries(expected))('%s', (name, row) => {
     const classification = TRANSPORT_OUTCOMES[name as keyof typeof TRANSPORT_OUTCOMES];
     expect(classification).toMatchObject(row);
-    const error = createTransportError({ provider: 'telnyx', classification, transportCode: 'EX' });
+    const cause = new TypeError('fetch failed', { cause: Object.assign(new Error('socket'), { code: 'EX' }) });
+    const error = createTransportError({ provider: 'telnyx', classification, transportCode: 'EX', cause });
     expect(error).toMatchObject({ ...row, provider: 'telnyx' });
     expect(error.message.startsWith('Telnyx: ')).toBe(true);
-    expect(error.toJSON().cause).toEqual({ name: 'TransportError', code: 'EX' });
+    expect(error.cause).toBe(cause);
+    expect(error.toJSON().cause).toEqual({ name: 'TypeError', code: 'EX' });
   });
 });
 
