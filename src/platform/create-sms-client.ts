@@ -1,6 +1,7 @@
 import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../clock';
 import { SmsError } from '../errors/sms-error';
+import { unknownOptionError } from '../errors/unknown-option-error';
 import { ValidationError } from '../errors/validation-error';
 import { smsResultEventSchema } from '../events/contracts/sms-result-event-schema';
 import type { SmsResponseEvent } from '../events/contracts/sms-response-event';
@@ -64,6 +65,23 @@ interface Waiting {
 
 /** Requests are published mandatory: with no worker queue bound, the broker returns them instead of dropping them. */
 const MANDATORY = Object.freeze({ mandatory: true });
+
+/** Every field of a request, so a typo (`mediaUrl`, `ttl`) is refused rather than dropped; typed so none is missed. */
+const requestFields: Readonly<Record<keyof SmsClientRequest, true>> = {
+  tenantId: true,
+  to: true,
+  body: true,
+  from: true,
+  mediaUrls: true,
+  metadata: true,
+  idempotencyKey: true,
+  correlationId: true,
+  ttlSeconds: true,
+  actor: true,
+  requestId: true,
+};
+const actorFields: Readonly<Record<keyof NonNullable<SmsClientRequest['actor']>, true>> = { userId: true };
+const requestOptionFields: Readonly<Record<'timeoutMs', true>> = { timeoutMs: true };
 
 const fieldNames: Record<string, string> = {
   request_id: 'requestId',
@@ -132,6 +150,8 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
 
   const envelopeOf = (request: SmsClientRequest): SmsSendRequest => {
     const input = (typeof request === 'object' && request !== null ? request : {}) as Partial<SmsClientRequest>;
+    refuseUnknownKeys(input, requestFields, 'request field');
+    if (typeof input.actor === 'object' && input.actor !== null) refuseUnknownKeys(input.actor, actorFields, 'actor field', 'actor');
     const requestId = input.requestId ?? generateId();
     const candidate = {
       type: 'sms.send_request',
@@ -166,6 +186,7 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
 
     async request(request, requestOptions = {}) {
       if (closed) throw closedError();
+      if (typeof requestOptions === 'object' && requestOptions !== null) refuseUnknownKeys(requestOptions, requestOptionFields, 'request option', 'options');
       const wait = requestOptions.timeoutMs ?? timeoutMs;
       checkTimeout('options.timeoutMs', wait);
       const envelope = envelopeOf(request);
@@ -201,6 +222,12 @@ export function createSmsClient(options: SmsClientOptions): SmsClient {
       await subscription?.close();
     },
   };
+}
+
+/** Throws `UNKNOWN_OPTION` for a key nothing reads, as `SMSService.send()` does (docs/platform-mode.md). */
+function refuseUnknownKeys(value: object, accepted: Readonly<Record<string, true>>, kind: string, path?: string): void {
+  const keys = Object.keys(value).filter((key) => !Object.hasOwn(accepted, key));
+  if (keys.length > 0) throw unknownOptionError({ keys, kind, accepted: Object.keys(accepted), ...(path === undefined ? {} : { path }) });
 }
 
 /** The client's name for an envelope path: `data.media_urls.2` → `mediaUrls.2`. */

@@ -59,6 +59,30 @@ describe('createSmsClient', () => {
     expect((error as ValidationError).field).toBe(field);
   });
 
+  it.each([
+    ['a typo of mediaUrls', { mediaUrl: ['https://example.com/a.jpg'] }, 'mediaUrl', 'did you mean mediaUrls?'],
+    ['ttl instead of ttlSeconds', { ttl: 0 }, 'ttl', 'did you mean ttlSeconds?'],
+    ['a snake_case field of the envelope', { tenant_id: 'org-1' }, 'tenant_id', 'is not a request field'],
+    ['an unknown actor field', { actor: { user_id: 'user-7' } }, 'actor.user_id', 'the actor fields are userId'],
+  ])('refuses %s rather than drop it, naming the field and the accepted ones', async (_name, change, field, text) => {
+    const client = createSmsClient({ bus: bus() });
+    for (const call of [() => client.publish({ ...message, ...change } as never), () => client.request({ ...message, ...change } as never)]) {
+      const error = await call().catch((thrown: unknown) => thrown);
+      expect(ValidationError.isInstance(error)).toBe(true);
+      expect(error).toMatchObject({ field, reason: 'UNKNOWN_OPTION' });
+      expect((error as ValidationError).message).toContain(text);
+      if (!field.startsWith('actor')) {
+        expect((error as ValidationError).message).toContain('the request fields are tenantId, to, body, from, mediaUrls, metadata, idempotencyKey, correlationId, ttlSeconds, actor, requestId.');
+      }
+    }
+  });
+
+  it('refuses an unknown option of request() (timeout instead of timeoutMs)', async () => {
+    const client = createSmsClient({ bus: bus() });
+    const error = await client.request(message, { timeout: 5 } as never).catch((thrown: unknown) => thrown);
+    expect(error).toMatchObject({ field: 'options.timeout', reason: 'UNKNOWN_OPTION' });
+  });
+
   it('refuses to publish a request no worker queue is bound for (BUS_UNROUTABLE), rather than lose it', async () => {
     const client = createSmsClient({ bus: bus() });
     await expect(client.request(message)).rejects.toMatchObject({ code: 'PROVIDER_ERROR', reason: 'BUS_UNROUTABLE' });
