@@ -6,8 +6,10 @@ export type { SendRequest } from './service/send-request';
 export type { SendOptions } from './service/send-options';
 export type { SendResult, SendAttempt, AttemptOutcome } from './service/send-result';
 
-export { SMS_ERROR_CODES, SmsError, ValidationError, FinalFailureError } from './errors';
-export type { SmsErrorCode, SmsErrorFault, SmsErrorOptions, ValidationErrorOptions, FinalFailureErrorOptions } from './errors';
+export { SMS_ERROR_CODES, SmsError, ValidationError, FinalFailureError, NotReadyError } from './errors';
+export type { SmsErrorCode, SmsErrorFault, SmsErrorOptions, ValidationErrorOptions, FinalFailureErrorOptions, NotReadyErrorOptions, NotReadyProvider } from './errors';
+export type { ReadyOptions, ServiceReadiness } from './service/check-readiness';
+export type { ProviderReadiness } from './failover/provider-readiness';
 
 export { calculateSegments } from './segments/calculate-segments';
 export type { CalculateSegmentsOptions, SegmentCalculation, SmsEncoding } from './segments/calculate-segments';

@@ -2,3 +2,4 @@ export { SMS_ERROR_CODES, type SmsErrorCode, type SmsErrorFault } from './error-
 export { SmsError, type SmsErrorOptions } from './sms-error';
 export { ValidationError, type ValidationErrorOptions } from './validation-error';
 export { FinalFailureError, type FinalFailureErrorOptions } from './final-failure-error';
+export { NotReadyError, type NotReadyErrorOptions, type NotReadyProvider } from './not-ready-error';
