@@ -6,6 +6,7 @@
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { afterAll, describe, expect, it } from 'vitest';
+import { runCli } from '../../src/cli/run-cli';
 import type { SmsResponseEvent } from '../../src/events/contracts/sms-response-event';
 import { createSmsClient } from '../../src/platform/create-sms-client';
 import { createSmsWorker } from '../../src/platform/create-sms-worker';
@@ -85,4 +86,46 @@ describe.skipIf(!reachable)('tools-core worker (the CLI)', () => {
     await worker.stop();
     await client.close();
   }, 60_000);
+
+  it('refuses a wrong RabbitMQ password at once: ACCESS_REFUSED, exit 2, naming --amqp-url, no retries', async () => {
+    const wrong = new URL(AMQP_URL);
+    wrong.password = 'not-the-password';
+    const args = ['worker', '--amqp-url', wrong.href, '--redis-url', REDIS_URL, '--queue', queue, '--provider', 'fake'];
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TWILIO_ACCOUNT_SID: undefined } });
+    children.push(child);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(2);
+    // The executable's own start-up (tsx) takes most of it; the 30 s reachability wait is not taken.
+    expect(Date.now() - startedAt).toBeLessThan(10_000);
+    const entries = output.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.some((entry) => entry.event === 'connection.retrying')).toBe(false);
+    const failure = entries.at(-1);
+    expect(failure).toMatchObject({ level: 'error', event: 'worker.start_failed', exit_code: 2, flag: '--amqp-url' });
+    expect(failure?.message).toMatch(/^--amqp-url: RabbitMQ at amqp:\/\/guest:•••@.* refused the login \(ACCESS_REFUSED\)/);
+    expect(output).not.toContain('not-the-password');
+  }, 30_000);
+
+  it('refuses an unknown virtual host at once (exit 2, --amqp-url), and bounds the wait for an unreachable broker by --connect-timeout-ms (exit 1)', async () => {
+    const run = async (amqpUrl: string, extra: string[] = []) => {
+      const lines: string[] = [];
+      const code = await runCli(['worker', '--amqp-url', amqpUrl, '--redis-url', REDIS_URL, '--queue', queue, '--provider', 'fake', ...extra], { env: {}, write: (line) => lines.push(line), stopRequested: new Promise(() => undefined) });
+      return { code, entries: lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+    };
+    const vhost = new URL(AMQP_URL);
+    const name = uniqueName('no-such-vhost');
+    vhost.pathname = `/${name}`;
+    const refused = await run(vhost.href);
+    expect(refused.code).toBe(2);
+    expect(refused.entries.at(-1)).toMatchObject({ exit_code: 2, flag: '--amqp-url', message: expect.stringContaining(`refused the virtual host "${name}"`) });
+
+    const startedAt = Date.now();
+    const unreachable = await run('amqp://guest:guest@127.0.0.1:1', ['--connect-timeout-ms', '600']);
+    expect(unreachable.code).toBe(1);
+    expect(Date.now() - startedAt).toBeLessThan(5_000);
+    expect(unreachable.entries.some((entry) => entry.event === 'connection.retrying')).toBe(true);
+    expect(unreachable.entries.at(-1)).toMatchObject({ exit_code: 1, flag: '--connect-timeout-ms', message: expect.stringMatching(/not reachable in time.*ECONNREFUSED.*--connect-timeout-ms/) });
+  }, 30_000);
 });
