@@ -128,4 +128,13 @@ describe.skipIf(!reachable)('tools-core worker (the CLI)', () => {
     expect(unreachable.entries.some((entry) => entry.event === 'connection.retrying')).toBe(true);
     expect(unreachable.entries.at(-1)).toMatchObject({ exit_code: 1, flag: '--connect-timeout-ms', message: expect.stringMatching(/not reachable in time.*ECONNREFUSED.*--connect-timeout-ms/) });
   }, 30_000);
+
+  it('refuses Redis credentials at once (WRONGPASS): exit 2, naming --redis-url, without echoing the password', async () => {
+    const lines: string[] = [];
+    const redisUrl = REDIS_URL.replace('redis://', 'redis://nobody:not-the-password@');
+    const code = await runCli(['worker', '--amqp-url', AMQP_URL, '--redis-url', redisUrl, '--queue', queue, '--provider', 'fake'], { env: {}, write: (line) => lines.push(line), stopRequested: new Promise(() => undefined) });
+    expect(code).toBe(2);
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ exit_code: 2, flag: '--redis-url', message: expect.stringMatching(/^--redis-url: Redis refused the credentials .*WRONGPASS/) });
+    expect(lines.join('\n')).not.toContain('not-the-password');
+  }, 30_000);
 });
