@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import { runCli } from '../../src/cli/run-cli';
 import type { SmsResponseEvent } from '../../src/events/contracts/sms-response-event';
 import { createSmsClient } from '../../src/platform/create-sms-client';
@@ -48,8 +48,11 @@ describe.skipIf(!reachable)('tools-core worker (the CLI)', () => {
       await delivery.ack();
     });
     const args = ['worker', '--amqp-url', AMQP_URL, '--redis-url', REDIS_URL, '--exchange', exchange, '--queue', queue, '--concurrency', '3', '--provider', 'fake', '--fake-delay-ms', '400'];
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TWILIO_ACCOUNT_SID: undefined } });
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TWILIO_ACCOUNT_SID: undefined } });
     children.push(child);
+    let errors = '';
+    child.stderr?.on('data', (chunk: Buffer) => void (errors += chunk.toString()));
+    onTestFailed(() => void process.stderr.write(`tools-core worker stderr:\n${errors}\n`));
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
     const entries = () => output.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
