@@ -5,8 +5,10 @@ export type { SMSServiceOptions, BackgroundErrorContext } from './service/sms-se
 export type { SendRequest } from './messages/send-request';
 export type { SendResult, SendAttempt, AttemptOutcome } from './messages/send-result';
 
-export { SMS_ERROR_CODES, SMS_ERROR_REASONS, SmsError, ValidationError, FinalFailureError } from './errors';
-export type { SmsErrorCode, SmsErrorReason, SmsErrorFault, SmsErrorOptions, ValidationErrorOptions, FinalFailureErrorOptions } from './errors';
+export { SMS_ERROR_CODES, SMS_ERROR_REASONS, SmsError, ValidationError, FinalFailureError, NotReadyError } from './errors';
+export type { SmsErrorCode, SmsErrorReason, SmsErrorFault, SmsErrorOptions, ValidationErrorOptions, FinalFailureErrorOptions, NotReadyErrorOptions, NotReadyProvider } from './errors';
+export type { ReadyOptions, ServiceReadiness } from './service/check-readiness';
+export type { ProviderReadiness } from './failover/provider-readiness';
 
 export { calculateSegments } from './segments/calculate-segments';
 export type { CalculateSegmentsOptions, SegmentCalculation, SmsEncoding } from './segments/calculate-segments';

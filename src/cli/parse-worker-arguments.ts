@@ -13,6 +13,10 @@ export interface WorkerCommandOptions {
   readonly provider: 'env' | 'fake';
   /** With `--provider fake`: how long each fake send takes. */
   readonly fakeDelayMs: number;
+  /** How long the start waits for RabbitMQ to be reachable. Refused credentials or vhost fail at once. */
+  readonly connectTimeoutMs: number;
+  /** Start even when a fallback provider's SDK cannot load (the primary's must); it is reported unavailable. */
+  readonly allowMissingFallback: boolean;
 }
 
 /** A command line that cannot run; the CLI prints it and exits with 2. */
@@ -39,6 +43,10 @@ Options:
   --provider <env|fake>     env: Twilio/Telnyx from the environment (default);
                             fake: accept everything, send nothing (local development, tests)
   --fake-delay-ms <ms>      with --provider fake: time each fake send takes (default: 0)
+  --connect-timeout-ms <ms> how long the start waits for RabbitMQ to be reachable (default: 30000);
+                            refused credentials or virtual host fail at once (exit 2)
+  --allow-missing-fallback  start even when a fallback provider's SDK is not installed (it is
+                            reported unavailable); without it the worker refuses to start (exit 2)
   -h, --help                this text`;
 
 /**
@@ -64,6 +72,8 @@ export function parseWorkerArguments(args: readonly string[], env: Readonly<Reco
         'drain-timeout-ms': { type: 'string' },
         provider: { type: 'string' },
         'fake-delay-ms': { type: 'string' },
+        'connect-timeout-ms': { type: 'string' },
+        'allow-missing-fallback': { type: 'boolean' },
         help: { type: 'boolean', short: 'h' },
       },
     }));
@@ -86,6 +96,8 @@ export function parseWorkerArguments(args: readonly string[], env: Readonly<Reco
     drainTimeoutMs: wholeNumber('--drain-timeout-ms', values['drain-timeout-ms'], 30_000, 0, 3_600_000),
     provider,
     fakeDelayMs: wholeNumber('--fake-delay-ms', values['fake-delay-ms'], 0, 0, 60_000),
+    connectTimeoutMs: wholeNumber('--connect-timeout-ms', values['connect-timeout-ms'], 30_000, 1, 3_600_000),
+    allowMissingFallback: values['allow-missing-fallback'] === true,
   };
 }
 

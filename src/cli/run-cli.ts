@@ -17,7 +17,9 @@ Commands:
 
 /**
  * The `tools-core` command line: `worker` runs the platform worker. Exit codes: 0 done (or help), 1 could
- * not start, 2 bad command line. Every line it writes is a JSON log entry, except help texts.
+ * not start for now (broker or Redis unreachable, no provider configured), 2 bad command line or a
+ * configuration that cannot work (malformed or refused URL, provider SDK not installed). Every line it
+ * writes is a JSON log entry, except help texts.
  *
  * @example
  * const code = await runCli(['worker', '--amqp-url', url, '--redis-url', redisUrl], { env: process.env, write, stopRequested });

@@ -3,3 +3,4 @@ export { SMS_ERROR_REASONS, type SmsErrorReason } from './error-reason';
 export { SmsError, type SmsErrorOptions } from './sms-error';
 export { ValidationError, type ValidationErrorOptions } from './validation-error';
 export { FinalFailureError, type FinalFailureErrorOptions } from './final-failure-error';
+export { NotReadyError, type NotReadyErrorOptions, type NotReadyProvider } from './not-ready-error';

@@ -41,6 +41,9 @@ export function createCircuitBreakerProvider(options: CircuitBreakerProviderOpti
     specificationVersion: 'v1',
     id: provider.id,
     ...(provider.capabilities === undefined ? {} : { capabilities: provider.capabilities }),
+    ready: async (): Promise<void> => {
+      await provider.ready?.();
+    },
     async send(request: ProviderSendRequest, sendOptions?: ReliableSendOptions): Promise<ProviderSendResult> {
       const pass = breaker.acquire();
       if (pass === undefined) throw circuitOpen(provider.id, breaker.snapshot().probeAt, clock.now());

@@ -3,6 +3,7 @@ import type { SmsError } from '../errors/sms-error';
 import { ValidationError } from '../errors/validation-error';
 import type { ProviderSendRequest, ProviderSendResult, SmsProvider } from '../providers/provider';
 import { createFinalFailure } from './create-final-failure';
+import { toReadinessError } from './provider-readiness';
 import { readFailoverOptions, type FailoverOptions, type FailoverStrategy } from './failover-options';
 import type { ReliableSendOptions } from './reliable-send-options';
 import { sendReportingAttempt } from './send-reporting-attempt';
@@ -59,6 +60,13 @@ export function createFailoverProvider(options: FailoverProviderOptions): SmsPro
       ...(Number.isFinite(maxMediaUrls) ? { maxMediaUrls } : {}),
       scheduling: providers.every((provider) => provider.capabilities?.scheduling === true),
       validityPeriod: providers.some((provider) => provider.capabilities?.validityPeriod === true),
+    },
+    /** Ready when every provider is: one not-ready provider's error as is, several in one `FINAL_FAILURE`. */
+    async ready(): Promise<void> {
+      const settled = await Promise.allSettled(providers.map(async (provider) => provider.ready?.()));
+      const errors = settled.flatMap((outcome, index) => (outcome.status === 'rejected' ? [toReadinessError(outcome.reason, (providers[index] as SmsProvider).id)] : []));
+      if (errors.length === 1) throw errors[0] as SmsError;
+      if (errors.length > 1) throw createFinalFailure(errors, 'Several providers are not ready');
     },
     async send(request: ProviderSendRequest, sendOptions?: ReliableSendOptions): Promise<ProviderSendResult> {
       const errors: SmsError[] = [];

@@ -6,6 +6,7 @@ import { createFailoverProvider } from './create-failover-provider';
 import { createRetryingProvider, type RetryingProvider } from './create-retrying-provider';
 import { readFailoverOptions, type FailoverOptions } from './failover-options';
 import type { ProviderHealth } from './provider-health';
+import { trackReadiness, type ProviderReadiness } from './provider-readiness';
 import { readRetryOptions, type RetryOptions } from './retry-options';
 
 export interface ReliableProviderOptions {
@@ -22,6 +23,11 @@ export interface ReliableProviderOptions {
 export interface ReliableProvider extends RetryingProvider {
   /** Each provider's circuit state, in the configured order. */
   health(): readonly ProviderHealth[];
+  /**
+   * Runs every provider's `ready()` preflight (all at once) and reports each, in the configured order;
+   * never throws. A provider found not ready is reported `unavailable` by `health()` until it is ready.
+   */
+  readiness(): Promise<readonly ProviderReadiness[]>;
   /** Longest time retries may take (`retry.maxTotalMs`), 0 without retries. */
   readonly retryBudgetMs: number;
 }
@@ -47,8 +53,9 @@ export function createReliableProvider(options: ReliableProviderOptions): Reliab
   const retry = options.retry === false ? false : readRetryOptions(options.retry, 'options.retry');
   const breaker = options.circuitBreaker === false ? false : readCircuitBreakerOptions(options.circuitBreaker, 'options.circuitBreaker');
 
+  const tracked = options.providers.map(trackReadiness);
   const guarded: readonly (SmsProvider | CircuitBreakerProvider)[] =
-    breaker === false ? options.providers : options.providers.map((provider) => createCircuitBreakerProvider({ provider, clock, ...breaker }));
+    breaker === false ? tracked : tracked.map((provider) => createCircuitBreakerProvider({ provider, clock, ...breaker }));
   const single = options.providers.length === 1 ? options.providers[0] : undefined;
   const chain = createFailoverProvider({ providers: guarded, clock, id: single?.id ?? 'failover', ...failover });
   const outer = retry === false ? chain : createRetryingProvider({ provider: chain, clock, ...retry });
@@ -58,10 +65,25 @@ export function createReliableProvider(options: ReliableProviderOptions): Reliab
     id: outer.id,
     ...(outer.capabilities === undefined ? {} : { capabilities: outer.capabilities }),
     send: (request, sendOptions) => outer.send(request, sendOptions),
+    ready: () => outer.ready?.() ?? Promise.resolve(),
     retryBudgetMs: retry === false ? 0 : retry.maxTotalMs,
     health: () =>
-      guarded.map((provider) =>
-        'health' in provider ? provider.health() : { provider: provider.id, state: 'disabled', consecutiveFailures: 0, probeAt: null },
+      guarded.map((provider, index) => {
+        const health: ProviderHealth = 'health' in provider ? provider.health() : { provider: provider.id, state: 'disabled', consecutiveFailures: 0, probeAt: null };
+        const unavailable = tracked[index]?.unavailable();
+        return unavailable === undefined ? health : { ...health, unavailable: { reason: unavailable.reason, message: unavailable.message } };
+      }),
+    readiness: () =>
+      Promise.all(
+        tracked.map(async (provider, index): Promise<ProviderReadiness> => {
+          const role = index === 0 ? 'primary' : 'fallback';
+          try {
+            await provider.ready();
+            return { provider: provider.id, role, ready: true, error: null };
+          } catch {
+            return { provider: provider.id, role, ready: false, error: provider.unavailable() ?? null };
+          }
+        }),
       ),
   };
 }

@@ -46,6 +46,9 @@ export function createRetryingProvider(options: RetryingProviderOptions): Retryi
     specificationVersion: 'v1',
     id: provider.id,
     ...(provider.capabilities === undefined ? {} : { capabilities: provider.capabilities }),
+    ready: async (): Promise<void> => {
+      await provider.ready?.();
+    },
     async send(request: ProviderSendRequest, sendOptions?: ReliableSendOptions): Promise<ProviderSendResult> {
       const startedAt = clock.now();
       const ttlMs = request.validityPeriodSeconds === undefined ? Infinity : request.validityPeriodSeconds * 1000;

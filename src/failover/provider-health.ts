@@ -12,11 +12,20 @@ export interface ProviderHealth {
   readonly consecutiveFailures: number;
   /** ISO 8601 time the open circuit lets a probe through; null unless `open`. */
   readonly probeAt: string | null;
+  /**
+   * Present when the provider cannot send at all: its last `ready()` preflight failed, or a send could
+   * not load its SDK (reason `SDK_NOT_INSTALLED`, a message naming `npm install telnyx`). Cleared once
+   * a preflight or a send succeeds.
+   */
+  readonly unavailable?: { readonly reason: string; readonly message: string };
 }
 
 /** What `SMSService.health()` reports. */
 export interface ServiceHealth {
-  /** `ok`: no circuit open. `degraded`: some providers are skipped. `down`: every circuit is open. */
+  /**
+   * `ok`: every provider can be used. `degraded`: some are skipped (circuit open) or `unavailable`.
+   * `down`: none can be used (sends then fail fast).
+   */
   readonly status: 'ok' | 'degraded' | 'down';
   readonly providers: readonly ProviderHealth[];
 }

@@ -46,6 +46,9 @@ export function createPacedProvider(options: PacedProviderOptions): SmsProvider 
     specificationVersion: 'v1',
     id: provider.id,
     ...(provider.capabilities === undefined ? {} : { capabilities: provider.capabilities }),
+    ready: async (): Promise<void> => {
+      await provider.ready?.();
+    },
     async send(request: ProviderSendRequest, sendOptions?: ProviderSendOptions): Promise<ProviderSendResult> {
       const rule = (request.from === undefined ? undefined : senders.get(request.from)) ?? defaultRule;
       if (rule === undefined) return provider.send(request, sendOptions);

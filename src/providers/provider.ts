@@ -20,6 +20,13 @@ export interface SmsProvider {
   /** What the adapter supports; the service refuses requests that need a missing capability. */
   readonly capabilities?: SmsProviderCapabilities;
   send(request: ProviderSendRequest, options?: ProviderSendOptions): Promise<ProviderSendResult>;
+  /**
+   * Optional preflight, run by `SMSService.ready()` before the first send (docs/platform-mode.md#preflight-smsready):
+   * load the SDK and check what can be checked without sending. Resolves when the provider can send;
+   * rejects with an `SmsError` whose message names the fix (reason `SDK_NOT_INSTALLED`: run
+   * `npm install telnyx`). Never sends a message. Decorators forward it to the provider they wrap.
+   */
+  ready?(): Promise<void>;
 }
 
 export interface SmsProviderCapabilities {

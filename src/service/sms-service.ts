@@ -30,6 +30,7 @@ import { admitSend, type Admission, type AdmissionStages } from './admit-send';
 import { buildMessageRecord } from './build-message-record';
 import { buildProviderRequest } from './build-provider-request';
 import { buildSendResult } from './build-send-result';
+import { checkReadiness, summariseHealth, type ReadyOptions, type ServiceReadiness } from './check-readiness';
 import { checkServiceOptions } from './check-service-options';
 import { createConfiguredProviders } from './create-configured-providers';
 import { createSendEventSink, type SendEventSink, type SendEventSinkOptions } from './create-send-event-sink';
@@ -205,18 +206,31 @@ export class SMSService {
   }
 
   /**
-   * Each provider's circuit breaker state, and an overall status: `ok` when no circuit is open,
-   * `degraded` when some are, `down` when all are (sends then fail fast with `CIRCUIT_OPEN`).
+   * Each provider's circuit breaker state and, when it cannot send at all (its SDK did not load at
+   * `ready()` or at a send), `unavailable` with the reason; overall `ok` when every provider is usable,
+   * `degraded` when some are not, `down` when none is (sends then fail fast).
    *
    * @example
    * const sms = new SMSService({ providers: [createFakeProvider({ id: 'twilio' })] });
    * sms.health(); // { status: 'ok', providers: [{ provider: 'twilio', state: 'closed', consecutiveFailures: 0, probeAt: null }] }
    */
   health(): ServiceHealth {
-    const providers = this.provider.health();
-    const open = providers.filter((provider) => provider.state === 'open').length;
-    return { status: open === 0 ? 'ok' : open === providers.length ? 'down' : 'degraded', providers };
+    return summariseHealth(this.provider);
   }
+
+  /**
+   * Preflight before the first send: every provider loads its SDK and builds its client (custom ones
+   * run their `ready()` hook). Resolves with each provider's readiness; rejects with a `NotReadyError`
+   * naming what to install or fix. Never sends (docs/platform-mode.md#preflight-smsready).
+   *
+   * @example
+   * const sms = SMSService.fromEnv();
+   * await sms.ready(); // NotReadyError "… telnyx (fallback): … Fix: run `npm install telnyx`." when telnyx is missing
+   */
+  ready(options?: ReadyOptions): Promise<ServiceReadiness> {
+    return checkReadiness(this.provider, options);
+  }
+
 
   /**
    * The tenant's remaining hourly and daily allowance, read without charging it. Without `tenantId`, the

@@ -1,4 +1,5 @@
 import { z } from 'zod';
+import { unknownOptionError } from '../errors/unknown-option-error';
 import { ValidationError } from '../errors/validation-error';
 import { checkPhoneNumber } from '../phone/check-phone-number';
 import { readPhonePolicy, type PhonePolicy } from '../phone/phone-policy';
@@ -144,13 +145,7 @@ function checkMediaUrls(mediaUrls: readonly string[], maxMediaUrls: number): voi
 function toValidationError(error: z.ZodError): ValidationError {
   const issue = error.issues[0] as z.core.$ZodIssue;
   if (issue.code === 'unrecognized_keys') {
-    const keys = issue.keys.join(', ');
-    return new ValidationError({
-      field: issue.keys[0] ?? 'request',
-      reason: 'UNKNOWN_OPTION',
-      problem: `is not a send option (unknown: ${keys}).`,
-      fix: `remove it; the options are ${Object.keys(sendRequestSchema.shape).join(', ')}.`,
-    });
+    return unknownOptionError({ keys: issue.keys, kind: 'send option', accepted: Object.keys(sendRequestSchema.shape) });
   }
   const field = issue.path.length === 0 ? 'request' : issue.path.map(String).join('.');
   const topField = String(issue.path[0] ?? 'request');

@@ -5,7 +5,8 @@
  */
 import { spawn, type ChildProcess } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
+import { runCli } from '../../src/cli/run-cli';
 import type { SmsResponseEvent } from '../../src/events/contracts/sms-response-event';
 import { createSmsClient } from '../../src/platform/create-sms-client';
 import { createSmsWorker } from '../../src/platform/create-sms-worker';
@@ -47,8 +48,11 @@ describe.skipIf(!reachable)('tools-core worker (the CLI)', () => {
       await delivery.ack();
     });
     const args = ['worker', '--amqp-url', AMQP_URL, '--redis-url', REDIS_URL, '--exchange', exchange, '--queue', queue, '--concurrency', '3', '--provider', 'fake', '--fake-delay-ms', '400'];
-    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'], env: { ...process.env, TWILIO_ACCOUNT_SID: undefined } });
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TWILIO_ACCOUNT_SID: undefined } });
     children.push(child);
+    let errors = '';
+    child.stderr?.on('data', (chunk: Buffer) => void (errors += chunk.toString()));
+    onTestFailed(() => void process.stderr.write(`tools-core worker stderr:\n${errors}\n`));
     let output = '';
     child.stdout?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
     const entries = () => output.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
@@ -85,4 +89,55 @@ describe.skipIf(!reachable)('tools-core worker (the CLI)', () => {
     await worker.stop();
     await client.close();
   }, 60_000);
+
+  it('refuses a wrong RabbitMQ password at once: ACCESS_REFUSED, exit 2, naming --amqp-url, no retries', async () => {
+    const wrong = new URL(AMQP_URL);
+    wrong.password = 'not-the-password';
+    const args = ['worker', '--amqp-url', wrong.href, '--redis-url', REDIS_URL, '--queue', queue, '--provider', 'fake'];
+    const startedAt = Date.now();
+    const child = spawn(process.execPath, ['--import', 'tsx', cli, ...args], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'], env: { ...process.env, TWILIO_ACCOUNT_SID: undefined } });
+    children.push(child);
+    let output = '';
+    child.stdout?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+    const code = await new Promise<number | null>((resolve) => child.once('exit', (exitCode) => resolve(exitCode)));
+    expect(code).toBe(2);
+    // The executable's own start-up (tsx) takes most of it; the 30 s reachability wait is not taken.
+    expect(Date.now() - startedAt).toBeLessThan(10_000);
+    const entries = output.split('\n').filter((line) => line.trim() !== '').map((line) => JSON.parse(line) as Record<string, unknown>);
+    expect(entries.some((entry) => entry.event === 'connection.retrying')).toBe(false);
+    const failure = entries.at(-1);
+    expect(failure).toMatchObject({ level: 'error', event: 'worker.start_failed', exit_code: 2, flag: '--amqp-url' });
+    expect(failure?.message).toMatch(/^--amqp-url: RabbitMQ at amqp:\/\/guest:•••@.* refused the login \(ACCESS_REFUSED\)/);
+    expect(output).not.toContain('not-the-password');
+  }, 30_000);
+
+  it('refuses an unknown virtual host at once (exit 2, --amqp-url), and bounds the wait for an unreachable broker by --connect-timeout-ms (exit 1)', async () => {
+    const run = async (amqpUrl: string, extra: string[] = []) => {
+      const lines: string[] = [];
+      const code = await runCli(['worker', '--amqp-url', amqpUrl, '--redis-url', REDIS_URL, '--queue', queue, '--provider', 'fake', ...extra], { env: {}, write: (line) => lines.push(line), stopRequested: new Promise(() => undefined) });
+      return { code, entries: lines.map((line) => JSON.parse(line) as Record<string, unknown>) };
+    };
+    const vhost = new URL(AMQP_URL);
+    const name = uniqueName('no-such-vhost');
+    vhost.pathname = `/${name}`;
+    const refused = await run(vhost.href);
+    expect(refused.code).toBe(2);
+    expect(refused.entries.at(-1)).toMatchObject({ exit_code: 2, flag: '--amqp-url', message: expect.stringContaining(`refused the virtual host "${name}"`) });
+
+    const startedAt = Date.now();
+    const unreachable = await run('amqp://guest:guest@127.0.0.1:1', ['--connect-timeout-ms', '600']);
+    expect(unreachable.code).toBe(1);
+    expect(Date.now() - startedAt).toBeLessThan(5_000);
+    expect(unreachable.entries.some((entry) => entry.event === 'connection.retrying')).toBe(true);
+    expect(unreachable.entries.at(-1)).toMatchObject({ exit_code: 1, flag: '--connect-timeout-ms', message: expect.stringMatching(/not reachable in time.*ECONNREFUSED.*--connect-timeout-ms/) });
+  }, 30_000);
+
+  it('refuses Redis credentials at once (WRONGPASS): exit 2, naming --redis-url, without echoing the password', async () => {
+    const lines: string[] = [];
+    const redisUrl = REDIS_URL.replace('redis://', 'redis://nobody:not-the-password@');
+    const code = await runCli(['worker', '--amqp-url', AMQP_URL, '--redis-url', redisUrl, '--queue', queue, '--provider', 'fake'], { env: {}, write: (line) => lines.push(line), stopRequested: new Promise(() => undefined) });
+    expect(code).toBe(2);
+    expect(JSON.parse(lines.at(-1) ?? '{}')).toMatchObject({ exit_code: 2, flag: '--redis-url', message: expect.stringMatching(/^--redis-url: Redis refused the credentials .*WRONGPASS/) });
+    expect(lines.join('\n')).not.toContain('not-the-password');
+  }, 30_000);
 });

@@ -4,7 +4,7 @@
  * that is not JSON. Nothing may be lost and nothing sent twice.
  */
 import amqplib from 'amqplib';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { RabbitMqBusLogEntry } from '../../src/adapters/rabbitmq/rabbitmq-bus-options';
 import type { SmsResponseEvent } from '../../src/events/contracts/sms-response-event';
 import { createSmsClient } from '../../src/platform/create-sms-client';
@@ -100,7 +100,8 @@ describe.skipIf(!canClose)('RabbitMQ connections closed by the server', () => {
     }
     // The drop caught requests in progress: the broker redelivered them, and they were replayed, not resent.
     const redeliveries = setup.workerLogs.filter((entry) => entry.event === 'request.sent' && entry.redelivered === true).length;
-    console.info(`connection drop: ${total} requests, ${redeliveries} redeliveries, ${answers.length - total} repeated answers`);
+    // Printed only if an assertion below fails: a passing run is quiet.
+    onTestFailed(() => void process.stderr.write(`connection drop: ${total} requests, ${redeliveries} redeliveries, ${answers.length - total} repeated answers\n`));
     expect(redeliveries).toBeGreaterThan(0);
     // On a loaded machine rabbitmqctl can take longer than the batch, so a drop may land after the last
     // answer; the reconnection that follows it is then still under way here. Wait for it, do not race it.

@@ -9,7 +9,7 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { afterAll, describe, expect, it } from 'vitest';
+import { afterAll, describe, expect, it, onTestFailed } from 'vitest';
 import type { SmsResponseEvent } from '../../src/events/contracts/sms-response-event';
 import { createSmsClient } from '../../src/platform/create-sms-client';
 import { AMQP_URL, BusFactory, deleteQueueFamily, rabbitmqIsReachable, uniqueName } from './fixtures/platform-rabbitmq-support';
@@ -44,10 +44,17 @@ async function until(what: string, condition: () => boolean, timeoutMs = 60_000)
   }
 }
 
+/**
+ * What the workers wrote to stderr (their decisions other than plain sends) and the run's counts: printed
+ * only when the test fails, so a passing run is quiet and a failing one shows what the workers did.
+ */
+const diagnostics: string[] = [];
+
 /** Starts a worker process and resolves once it printed `ready`. */
 async function startWorker(settings: Record<string, unknown>): Promise<ChildProcess> {
-  const child = spawn(process.execPath, ['--import', 'tsx', workerScript, JSON.stringify(settings)], { cwd: root, stdio: ['ignore', 'pipe', 'inherit'] });
+  const child = spawn(process.execPath, ['--import', 'tsx', workerScript, JSON.stringify(settings)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
   children.push(child);
+  child.stderr?.on('data', (chunk: Buffer) => void diagnostics.push(chunk.toString()));
   let output = '';
   child.stdout?.on('data', (chunk: Buffer) => void (output += chunk.toString()));
   await until('the worker to be ready', () => output.includes('ready') || child.exitCode !== null, 30_000);
@@ -61,6 +68,7 @@ function exited(child: ChildProcess): Promise<number | null> {
 
 describe.skipIf(!reachable)('a worker killed mid-batch (RabbitMQ + Redis)', () => {
   it('answers every request exactly once and sends none twice after a restart', async () => {
+    onTestFailed(() => void process.stderr.write(`${diagnostics.join('')}\n`));
     writeFileSync(callsFile, '');
     const exchange = uniqueName('crash-exchange');
     const settings = { amqpUrl: AMQP_URL, exchange, queue, redisUrl: REDIS_URL, keyPrefix, callsFile, concurrency: 10, delayMs: 20 };
@@ -78,6 +86,7 @@ describe.skipIf(!reachable)('a worker killed mid-batch (RabbitMQ + Redis)', () =
     first.kill('SIGKILL');
     expect(await exited(first)).toBe(null);
     const answeredBeforeRestart = new Set(answers.map((answer) => answer.request_id)).size;
+    diagnostics.push(`crash: ${total} requests, ${answeredBeforeRestart} answered before the kill\n`);
     expect(answeredBeforeRestart).toBeLessThan(total);
 
     const second = await startWorker({ ...settings, name: uniqueName('crash-second') });
@@ -90,6 +99,7 @@ describe.skipIf(!reachable)('a worker killed mid-batch (RabbitMQ + Redis)', () =
     const lines = readFileSync(callsFile, 'utf8').trim().split('\n');
     const calls = lines.filter((line) => line.startsWith('call ')).map((line) => line.slice('call '.length));
     const accepted = new Set(lines.filter((line) => line.startsWith('accepted ')).map((line) => line.slice('accepted '.length)));
+    diagnostics.push(`crash: ${calls.length} provider calls, ${accepted.size} accepted, ${answers.length - total} repeated answers\n`);
     expect(calls.length).toBe(new Set(calls).size);
     expect(calls.length).toBeLessThanOrEqual(total);
 
@@ -118,7 +128,6 @@ describe.skipIf(!reachable)('a worker killed mid-batch (RabbitMQ + Redis)', () =
     // Everything accepted before the kill was answered as sent, unless it was still in flight then.
     const sentBodies = new Set([...byRequest.values()].filter((repeats) => repeats[0]?.type === 'sms.sent').map((repeats) => bodyOf.get(repeats[0]?.request_id as string)));
     expect([...accepted].filter((body) => !sentBodies.has(body)).length).toBeLessThanOrEqual(unknown);
-    console.info(`crash: ${total} requests, ${answeredBeforeRestart} answered before the kill, ${calls.length} provider calls, ${unknown} outcome unknown, ${answers.length - total} repeated answers`);
     await client.close();
   }, 120_000);
 });

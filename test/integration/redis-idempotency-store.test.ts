@@ -142,6 +142,7 @@ describe('createRedisIdempotencyStore when Redis is unreachable', () => {
     expect(() => createRedisIdempotencyStore({ client: queueing })).toThrow(/options\.client: would not fail fast: enableOfflineQueue is not false .*commandTimeout is not set/);
     queueing.disconnect();
     expect(() => createRedisIdempotencyStore({})).toThrow(/options: needs exactly one of client or url/);
-    expect(() => createRedisIdempotencyStore({ url: 'http://127.0.0.1:6379' })).toThrow(/options\.url: is not a redis:\/\//);
+    expect(() => createRedisIdempotencyStore({ url: 'http://127.0.0.1:6379' })).toThrow(/options\.url: is not a valid redis:\/\//);
+    expect(() => createRedisIdempotencyStore({ url: 'redis://127.0.0.1:notaport' })).toThrow(/options\.url: is not a valid redis:\/\//);
   });
 });

@@ -9,10 +9,14 @@ describe('RabbitMQ bus options', () => {
     const options = readRabbitMqBusOptions({ url: 'amqp://guest:s3cret@broker:5672/vhost' });
     expect(options).toMatchObject({ exchange: 'tools-core.sms', queueType: 'quorum', deliveryLimit: 20, publishTimeoutMs: 30_000, initialDelayMs: 100, maxDelayMs: 10_000, coalesceWrites: true });
     expect(options.safeUrl).toBe('amqp://guest:•••@broker:5672/vhost');
+    expect(options).toMatchObject({ vhost: 'vhost', connectTimeoutMs: 30_000 });
+    expect(readRabbitMqBusOptions({ url: 'amqp://broker', publishTimeoutMs: 5_000 })).toMatchObject({ vhost: '/', connectTimeoutMs: 5_000 });
   });
 
   it.each([
     [{ url: 'http://broker' }, /options\.url/],
+    [{ url: 'amqp://guest:guest@broker:notaport' }, /options\.url: is not a valid amqp/],
+    [{ url: 'amqp://broker', connectTimeoutMs: 0 }, /options\.connectTimeoutMs/],
     [{ url: 'amqp://broker', exchange: 'amq.topic' }, /options\.exchange/],
     [{ url: 'amqp://broker', queueType: 'stream' }, /options\.queueType/],
     [{ url: 'amqp://broker', publishTimeoutMs: 0 }, /options\.publishTimeoutMs/],
@@ -86,5 +90,29 @@ describe('RabbitMQ bus without a broker', () => {
     await expect(bus.subscribe({ queue: 'q', topics: ['sms.sent'] }, () => undefined)).rejects.toMatchObject({ reason: 'BUS_UNAVAILABLE' });
     await bus.close();
     await expect(bus.publish({ type: 'sms.sent' })).rejects.toMatchObject({ reason: 'BUS_CLOSED' });
+  });
+
+  it('fails at once when the broker refuses the login before any connection was opened', async () => {
+    const refused = () => new Error('Handshake terminated by server: 403 (ACCESS-REFUSED) with message "ACCESS_REFUSED - Login was refused using authentication mechanism PLAIN."');
+    let attempts = 0;
+    const bus = createRabbitMqBus({ url: 'amqp://guest:wrong@127.0.0.1:5672', connectTimeoutMs: 30_000, onLog: () => undefined, connect: async () => {
+      attempts += 1;
+      throw refused();
+    } });
+    const started = Date.now();
+    await expect(bus.subscribe({ queue: 'q', topics: ['sms.sent'] }, () => undefined)).rejects.toMatchObject({ reason: 'BUS_ACCESS_REFUSED', retryable: false, message: expect.stringContaining('amqp://guest:•••@127.0.0.1:5672 refused the login') });
+    expect(Date.now() - started).toBeLessThan(1_000);
+    expect(attempts).toBe(1);
+    await bus.close();
+  });
+
+  it('bounds the wait of subscribe() by connectTimeoutMs, not publishTimeoutMs', async () => {
+    const bus = createRabbitMqBus({ url: 'amqp://127.0.0.1:1', connectTimeoutMs: 150, publishTimeoutMs: 60_000, reconnect: { initialDelayMs: 20, maxDelayMs: 40 }, onLog: () => undefined, connect: async () => {
+      throw Object.assign(new Error('connect ECONNREFUSED 127.0.0.1:1'), { code: 'ECONNREFUSED' });
+    } });
+    const started = Date.now();
+    await expect(bus.subscribe({ queue: 'q', topics: ['sms.sent'] }, () => undefined)).rejects.toMatchObject({ reason: 'BUS_UNAVAILABLE' });
+    expect(Date.now() - started).toBeLessThan(2_000);
+    await bus.close();
   });
 });

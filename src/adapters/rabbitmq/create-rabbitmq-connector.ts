@@ -1,6 +1,7 @@
 import { SmsError } from '../../errors/sms-error';
 import { busError } from '../../platform/bus-error';
 import type { AmqpConnect, AmqpConnection } from './amqp-client-like';
+import { classifyConnectFailure } from './classify-connect-failure';
 import { coalesceSocketWrites } from './coalesce-socket-writes';
 import { loadAmqplib } from './load-amqplib';
 import type { ResolvedRabbitMqBusOptions } from './rabbitmq-bus-options';
@@ -24,6 +25,8 @@ export interface RabbitMqConnector {
  * topic exchange. Nothing is lost in between: unconfirmed publishes fail with `SessionLostError` and are
  * published again on the next session, and the broker gives unacked deliveries back (docs/platform-mode.md#rabbitmq:
  * "any un-acked delivery is automatically requeued when the channel (or connection) is closed").
+ * Before the first connection, a refused login or virtual host fails at once (`BUS_ACCESS_REFUSED`,
+ * `BUS_VHOST_REFUSED`, not retryable) instead of being retried until the deadline.
  *
  * @example
  * const connector = createRabbitMqConnector(readRabbitMqBusOptions({ url: 'amqp://127.0.0.1' }));
@@ -101,7 +104,11 @@ export function createRabbitMqConnector(options: ResolvedRabbitMqBusOptions): Ra
         if (closed) throw closedError();
         // A missing amqplib will not appear by waiting.
         if (SmsError.isInstance(error) && (error.reason === 'SDK_NOT_INSTALLED' || error.reason === 'SDK_LOAD_FAILED')) throw error;
-        lastError = error;
+        // Refused credentials or vhost fail at once before the first connection (a configuration error);
+        // after one, they may be a broker restarting without its users yet, so reconnection goes on.
+        const permanent = classifyConnectFailure(error, options.safeUrl, options.vhost);
+        if (permanent !== undefined && generation === 0) throw permanent;
+        lastError = permanent ?? error;
         const ceiling = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.min(attempt, 30));
         const delayMs = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
         log({ level: 'warn', event: 'connection.retrying', url: options.safeUrl, attempt: attempt + 1, delay_ms: delayMs, message: describe(error) });

@@ -115,7 +115,7 @@ export async function openRabbitMqSubscription(context: RabbitMqSubscriptionCont
 
   const unsubscribe = connector.onSession((session) => void schedule(session));
   try {
-    await schedule(await connector.session(Date.now() + bus.publishTimeoutMs));
+    await schedule(await connector.session(Date.now() + bus.connectTimeoutMs));
   } catch (error) {
     closed = true;
     unsubscribe();

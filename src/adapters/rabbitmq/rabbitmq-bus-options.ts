@@ -30,6 +30,11 @@ export interface RabbitMqBusOptions {
   deliveryLimit?: number;
   /** How long a publish may wait for a connection and its confirm, across reconnections, in ms. Default 30 000. */
   publishTimeoutMs?: number;
+  /**
+   * How long `subscribe()` waits for the broker to be reachable before it fails with `BUS_UNAVAILABLE`,
+   * in ms (the worker's start; `tools-core worker --connect-timeout-ms`). Default `publishTimeoutMs`.
+   */
+  connectTimeoutMs?: number;
   /** Reconnection backoff: the first wait and the cap, in ms, doubling in between with jitter. Default 100 and 10 000. */
   reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
   /** Receives connection events. Default: warnings and errors go to `process.emitWarning`. */
@@ -46,11 +51,14 @@ export interface RabbitMqBusOptions {
 export interface ResolvedRabbitMqBusOptions {
   readonly url: string;
   readonly safeUrl: string;
+  /** The virtual host the URL names (`/` when it names none), for messages. */
+  readonly vhost: string;
   readonly exchange: string;
   readonly connectionName: string;
   readonly queueType: 'quorum' | 'classic';
   readonly deliveryLimit: number;
   readonly publishTimeoutMs: number;
+  readonly connectTimeoutMs: number;
   readonly initialDelayMs: number;
   readonly maxDelayMs: number;
   readonly log: (entry: RabbitMqBusLogEntry) => void;
@@ -67,7 +75,9 @@ export interface ResolvedRabbitMqBusOptions {
  */
 export function readRabbitMqBusOptions(options: RabbitMqBusOptions): ResolvedRabbitMqBusOptions {
   const { url } = options ?? ({} as RabbitMqBusOptions);
-  if (typeof url !== 'string' || !/^amqps?:\/\/[^/]/.test(url)) throw optionError('options.url', 'is not an amqp:// or amqps:// URL.', "pass a URL such as 'amqp://guest:guest@127.0.0.1:5672'.");
+  if (typeof url !== 'string' || !/^amqps?:\/\/[^/]/.test(url) || !URL.canParse(url)) {
+    throw optionError('options.url', 'is not a valid amqp:// or amqps:// URL (a host, an optional port of digits, an optional /vhost).', "pass a URL such as 'amqp://guest:guest@127.0.0.1:5672'.");
+  }
   const exchange = options.exchange ?? 'tools-core.sms';
   if (typeof exchange !== 'string' || exchange.length === 0 || exchange.length > 200 || exchange.startsWith('amq.')) {
     throw optionError('options.exchange', 'is not an exchange name of 1 to 200 characters (names starting with "amq." are the broker\'s).', "pass a name such as 'tools-core.sms'.");
@@ -76,6 +86,7 @@ export function readRabbitMqBusOptions(options: RabbitMqBusOptions): ResolvedRab
   if (queueType !== 'quorum' && queueType !== 'classic') throw optionError('options.queueType', 'is neither quorum nor classic.', "pass 'quorum' or 'classic'.");
   const deliveryLimit = wholeNumber('options.deliveryLimit', options.deliveryLimit, 20, 1, 1_000);
   const publishTimeoutMs = wholeNumber('options.publishTimeoutMs', options.publishTimeoutMs, 30_000, 1, 3_600_000);
+  const connectTimeoutMs = wholeNumber('options.connectTimeoutMs', options.connectTimeoutMs, publishTimeoutMs, 1, 3_600_000);
   const initialDelayMs = wholeNumber('options.reconnect.initialDelayMs', options.reconnect?.initialDelayMs, 100, 1, 60_000);
   const maxDelayMs = wholeNumber('options.reconnect.maxDelayMs', options.reconnect?.maxDelayMs, 10_000, initialDelayMs, 600_000);
   if (options.connect !== undefined && typeof options.connect !== 'function') throw optionError('options.connect', 'is not a function.', "pass amqplib's connect, or omit it.");
@@ -84,17 +95,30 @@ export function readRabbitMqBusOptions(options: RabbitMqBusOptions): ResolvedRab
   return {
     url,
     safeUrl: url.replace(/\/\/([^:@/]*):[^@/]*@/, '//$1:•••@'),
+    vhost: readVhost(url),
     exchange,
     connectionName: options.connectionName ?? 'tools-core',
     queueType,
     deliveryLimit,
     publishTimeoutMs,
+    connectTimeoutMs,
     initialDelayMs,
     maxDelayMs,
     log: options.onLog ?? reportConnectionEvent,
     connect: options.connect,
     coalesceWrites,
   };
+}
+
+/** amqplib's reading of the path: `/` when empty, else the decoded path without its leading slash. */
+function readVhost(url: string): string {
+  const path = new URL(url).pathname;
+  if (path === '' || path === '/') return '/';
+  try {
+    return decodeURIComponent(path.slice(1));
+  } catch {
+    return path.slice(1);
+  }
 }
 
 function wholeNumber(field: string, value: unknown, fallback: number, minimum: number, maximum: number): number {

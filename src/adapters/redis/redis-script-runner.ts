@@ -32,8 +32,8 @@ export function createRedisScriptRunner(options: RedisScriptRunnerOptions): Redi
   if ((options.client === undefined) === (url === undefined)) {
     throw optionError('options', 'needs exactly one of client or url.', "pass { url: 'redis://127.0.0.1:6379' } or { client: new Redis(url, { enableOfflineQueue: false, commandTimeout: 1000 }) }.");
   }
-  if (url !== undefined && !/^rediss?:\/\//.test(url)) {
-    throw optionError('options.url', 'is not a redis:// or rediss:// URL.', "pass a URL such as 'redis://127.0.0.1:6379'.");
+  if (url !== undefined && (!/^rediss?:\/\//.test(url) || !URL.canParse(url))) {
+    throw optionError('options.url', 'is not a valid redis:// or rediss:// URL (a host, an optional port of digits).', "pass a URL such as 'redis://127.0.0.1:6379'.");
   }
   if (!Number.isSafeInteger(commandTimeoutMs) || commandTimeoutMs < 1 || commandTimeoutMs > 60_000) {
     throw optionError('options.commandTimeoutMs', `${String(commandTimeoutMs)} is out of range.`, 'pass a whole number of milliseconds from 1 to 60000.');

@@ -75,6 +75,10 @@ export function createTwilioProvider(settings: TwilioProviderSettings): SmsProvi
       if (outcome.status === 'rejected') throw classifyTwilioFailure(outcome, { observable });
       return toSendResult(outcome.value, outcome.observation.response?.status);
     },
+    /** Loads the SDK and builds the client now rather than on the first send (not cached when it fails). */
+    async ready(): Promise<void> {
+      await readyClient();
+    },
     // Secrets live only in this closure; what serialises or prints is the public description.
     toJSON: publicDescription,
     toString: (): string => '[SmsProvider twilio]',
