@@ -151,158 +151,13 @@ export function createProviderError(options: ProviderErrorOptions): SmsError {
   });
 }
 
-/** Reads one response header by case-insensitive name. */
-export type HeaderReader = (name: string) => string | undefined;
+export { headerReaderFrom, parseRetryAfterMs, type HeaderReader } from './retry-after';
+import type { HeaderReader } from './retry-after';
 
-/**
- * Milliseconds to wait according to the response headers: `retry-after-ms` (float ms, a Stainless
- * convention), else `Retry-After` as delta-seconds or an HTTP-date (RFC 9110 §10.2.3). Negative
- * values become 0; malformed values give `undefined` so the caller falls back to its own backoff
- * (docs/reliability.md#retry-after-and-backoff, modelled on telnyx `client.js` `retryRequest`).
- *
- * @example
- * parseRetryAfterMs((name) => ({ 'retry-after': '3' })[name]); // 3000
- * parseRetryAfterMs((name) => ({ 'retry-after': 'Wed, 21 Oct 2015 07:28:00 GMT' })[name], Date.parse('Wed, 21 Oct 2015 07:27:58 GMT')); // 2000
- */
-export function parseRetryAfterMs(readHeader: HeaderReader, now: number = Date.now()): number | undefined {
-  const milliseconds = readHeader('retry-after-ms')?.trim();
-  if (milliseconds !== undefined && /^\d+(\.\d+)?$/.test(milliseconds)) {
-    return Math.ceil(Number.parseFloat(milliseconds));
-  }
-  const retryAfter = readHeader('retry-after')?.trim();
-  if (retryAfter === undefined || retryAfter === '') return undefined;
-  if (/^\d+(\.\d+)?$/.test(retryAfter)) return Math.ceil(Number.parseFloat(retryAfter) * 1000);
-  // An HTTP-date names its day and zone ("Wed, 21 Oct 2015 07:28:00 GMT"); `Date.parse('-3')` would
-  // otherwise read a bare number as a year.
-  if (!/[A-Za-z]/.test(retryAfter)) return undefined;
-  const date = Date.parse(retryAfter);
-  if (Number.isNaN(date)) return undefined;
-  return Math.max(0, date - now);
-}
+export { maskPhoneNumbers } from './mask-phone-numbers';
+import { maskPhoneNumbers } from './mask-phone-numbers';
 
-/** Headers as axios (plain object or `AxiosHeaders`) or fetch (`Headers`) expose them. */
-export function headerReaderFrom(headers: unknown): HeaderReader {
-  return (name) => {
-    if (headers === null || typeof headers !== 'object') return undefined;
-    const withGetter = headers as { get?: unknown };
-    if (typeof withGetter.get === 'function') {
-      const value: unknown = (withGetter.get as (key: string) => unknown).call(headers, name);
-      return typeof value === 'string' ? value : typeof value === 'number' ? String(value) : undefined;
-    }
-    const lower = name.toLowerCase();
-    for (const [key, value] of Object.entries(headers)) {
-      if (key.toLowerCase() !== lower) continue;
-      if (typeof value === 'string') return value;
-      if (Array.isArray(value) && typeof value[0] === 'string') return value[0];
-    }
-    return undefined;
-  };
-}
-
-/** Longest vendor text kept in an error message. */
-const MAX_VENDOR_MESSAGE_LENGTH = 200;
-/** Seven or more digits, optionally separated by up to two spaces, dots, dashes, slashes or parentheses. */
-const DIGIT_RUN = /\+?\d(?:[\s().\-/]{0,2}\d){6,}/g;
-
-/**
- * Masks every run of seven or more digits (phone numbers, formatted or not) in free text and caps its
- * length, so a vendor message can be logged. Vendors echo the number ("The 'To' number +1415… is
- * not a valid phone number").
- *
- * @example
- * maskPhoneNumbers("The 'To' number +1 415 555 0100 is invalid"); // "The 'To' number [number] is invalid"
- */
-export function maskPhoneNumbers(text: string): string {
-  const masked = text.replace(DIGIT_RUN, '[number]').replace(/[\u0000-\u001f\u007f]+/g, ' ');
-  return masked.length > MAX_VENDOR_MESSAGE_LENGTH ? `${masked.slice(0, MAX_VENDOR_MESSAGE_LENGTH)}…` : masked;
-}
-
-/**
- * Transport error codes that prove the request never reached the provider: DNS, refused or
- * unreachable, undici's connect timeout, TLS handshake failures (docs/reliability.md#three-outcomes-per-attempt, docs/reliability.md#classifying-provider-answers).
- * nock's `NetConnectNotAllowedError` uses `ENETUNREACH`, so a blocked test request is "not sent" too.
- */
-const CONNECT_FAILURE_CODES = new Set([
-  'ECONNREFUSED',
-  'ENOTFOUND',
-  'EAI_AGAIN',
-  'EAI_FAIL',
-  'EHOSTUNREACH',
-  'EHOSTDOWN',
-  'ENETUNREACH',
-  'EADDRNOTAVAIL',
-  'UND_ERR_CONNECT_TIMEOUT',
-  'ERR_TLS_CERT_ALTNAME_INVALID',
-  'ERR_TLS_HANDSHAKE_TIMEOUT',
-  'ERR_SSL_WRONG_VERSION_NUMBER',
-  'CERT_HAS_EXPIRED',
-  'CERT_NOT_YET_VALID',
-  'CERT_REVOKED',
-  'DEPTH_ZERO_SELF_SIGNED_CERT',
-  'SELF_SIGNED_CERT_IN_CHAIN',
-  'UNABLE_TO_VERIFY_LEAF_SIGNATURE',
-  'UNABLE_TO_GET_ISSUER_CERT',
-  'UNABLE_TO_GET_ISSUER_CERT_LOCALLY',
-]);
-
-/**
- * Codes of a timeout after the connection was made: axios's own timeout (`ECONNABORTED`, twilio-node
- * `RequestClient` passes `timeout` to axios), undici's headers/body timeouts, a socket `ETIMEDOUT`
- * outside `connect`.
- */
-const RESPONSE_TIMEOUT_CODES = new Set(['ECONNABORTED', 'ETIMEDOUT', 'UND_ERR_HEADERS_TIMEOUT', 'UND_ERR_BODY_TIMEOUT']);
-
-export type TransportFailureKind = 'connect-failed' | 'timed-out' | 'connection-lost';
-
-export interface TransportFailure {
-  readonly kind: TransportFailureKind;
-  /** The transport code that decided it (`ECONNREFUSED`, `ECONNRESET`…), when there was one. */
-  readonly code?: string;
-}
-
-/**
- * Classifies a transport error by the codes along its `cause` chain (axios copies the socket code;
- * undici wraps it as `TypeError('fetch failed', { cause })`; Node's happy-eyeballs connect raises an
- * `AggregateError` whose `errors` carry the codes). Anything not provably pre-connection, such as
- * `ECONNRESET` or `EPIPE` after the request may have been written, is `connection-lost`: outcome
- * unknown.
- *
- * @example
- * classifyTransportError(Object.assign(new Error('connect ECONNREFUSED'), { code: 'ECONNREFUSED' })).kind; // 'connect-failed'
- */
-export function classifyTransportError(error: unknown): TransportFailure {
-  const links = collectErrorChain(error);
-  for (const link of links) {
-    if (typeof link.code === 'string' && CONNECT_FAILURE_CODES.has(link.code)) return { kind: 'connect-failed', code: link.code };
-    // An OS-level connect timeout: the socket never connected, nothing was written.
-    if (link.code === 'ETIMEDOUT' && link.syscall === 'connect') return { kind: 'connect-failed', code: link.code };
-  }
-  for (const link of links) {
-    if (typeof link.code === 'string' && RESPONSE_TIMEOUT_CODES.has(link.code)) return { kind: 'timed-out', code: link.code };
-  }
-  const coded = links.find((link) => typeof link.code === 'string');
-  return { kind: 'connection-lost', code: typeof coded?.code === 'string' ? coded.code : undefined };
-}
-
-interface ErrorLink {
-  code?: unknown;
-  syscall?: unknown;
-  name?: unknown;
-}
-
-function collectErrorChain(error: unknown): ErrorLink[] {
-  const links: ErrorLink[] = [];
-  const pending: unknown[] = [error];
-  while (pending.length > 0 && links.length < 12) {
-    const current = pending.shift();
-    if (current === null || typeof current !== 'object' || links.includes(current as ErrorLink)) continue;
-    const link = current as ErrorLink & { cause?: unknown; errors?: unknown };
-    links.push(link);
-    if (link.cause !== undefined) pending.push(link.cause);
-    if (Array.isArray(link.errors)) pending.push(...link.errors);
-  }
-  return links;
-}
+export { classifyTransportError, type TransportFailure } from './classify-transport-error';
 
 /**
  * What the adapter learnt about one HTTP attempt from inside the SDK (its axios interceptors or its
@@ -460,27 +315,7 @@ export function createTransportError(options: {
   });
 }
 
-/**
- * Adds the library's message id to a status callback URL as `message_id`, keeping the existing query
- * parameters and fragment (Twilio connection overrides live in the fragment) so status callbacks can
- * be correlated (docs/twilio.md#status-callbacks-and-correlation, docs/telnyx.md#webhooks-and-correlation).
- *
- * @example
- * withMessageIdParameter('https://example.com/hooks?tenant=7', 'msg_1'); // 'https://example.com/hooks?tenant=7&message_id=msg_1'
- */
-export function withMessageIdParameter(callbackUrl: string, messageId: string): string {
-  const url = new URL(callbackUrl);
-  if (url.searchParams.has(MESSAGE_ID_PARAMETER)) {
-    url.searchParams.set(MESSAGE_ID_PARAMETER, messageId);
-    return url.toString();
-  }
-  const parameter = `${MESSAGE_ID_PARAMETER}=${encodeURIComponent(messageId)}`;
-  url.search = url.search.length > 1 ? `${url.search}&${parameter}` : `?${parameter}`;
-  return url.toString();
-}
-
-/** Query parameter carrying the library's message id on status callback URLs. */
-export const MESSAGE_ID_PARAMETER = 'message_id';
+export { MESSAGE_ID_PARAMETER, withMessageIdParameter } from './with-message-id-parameter';
 
 function row(
   code: SmsErrorCode,
