@@ -7,12 +7,14 @@ import { createSmsClient } from '../platform/create-sms-client';
 import { createSmsWorker } from '../platform/create-sms-worker';
 import { createWorkerEventPublisher } from '../platform/create-worker-event-publisher';
 import { deadLetterQueueName } from '../platform/dead-letter-queue-name';
-import type { BusDelivery, BusHandler, EventBus } from '../platform/event-bus';
+import type { EventBus } from '../platform/event-bus';
 import type { SmsWorkerLogEntry } from '../platform/sms-worker-log-entry';
 import { SMSService } from '../service/sms-service';
+import { sleep } from '../timers/sleep';
 import type { SMSServiceOptions } from '../service/sms-service-options';
 import { createFakeProvider, type FakeProvider } from './create-fake-provider';
-import type { EventBusContractOptions } from './run-event-bus-contract';
+import { collectDeliveries } from './collect-deliveries';
+import type { EventBusContractOptions } from './event-bus-contract-options';
 
 /** The platform half of the EventBus contract: a worker and a client on the bus under test. */
 export function describePlatformContract(options: EventBusContractOptions, until: (what: string, condition: () => boolean) => Promise<void>): void {
@@ -36,7 +38,7 @@ export function describePlatformContract(options: EventBusContractOptions, until
         const logs: SmsWorkerLogEntry[] = [];
         const workerQueue = queue('requests');
         const worker = createSmsWorker({ service, bus, concurrency, queue: workerQueue, onLog: (entry) => logs.push(entry) });
-        const answers = collect();
+        const answers = collectDeliveries();
         await bus.subscribe({ queue: queue('answers'), topics: ['sms.sent', 'sms.failed'], prefetch: 200 }, answers.handler);
         const client = createSmsClient({ bus, timeoutMs: timeoutMs });
         await worker.start();
@@ -79,7 +81,7 @@ export function describePlatformContract(options: EventBusContractOptions, until
     }, {}, 50));
 
     it('answers a poison message with sms.failed VALIDATION_ERROR and dead-letters it after one delivery', platform(async ({ bus, provider, answers, logs, workerQueue }) => {
-      const dead = collect();
+      const dead = collectDeliveries();
       await bus.subscribe({ queue: deadLetterQueueName(workerQueue), topics: [] }, dead.handler);
       await bus.publish({ type: 'sms.send_request', schema_version: 1, request_id: 'poison-1', correlation_id: 'trace-p', tenant_id: 'org-1', idempotency_key: 'k', ttl: 60, data: { body: 'no number' } } as never);
       await until('the dead letter', () => dead.deliveries.length === 1 && answers().length === 1);
@@ -193,21 +195,3 @@ interface PlatformSetup {
   readonly workerQueue: string;
   readonly answers: () => SmsResponseEvent[];
 }
-
-function collect(options: { settle?: boolean } = {}): { deliveries: BusDelivery[]; handler: BusHandler } {
-  const deliveries: BusDelivery[] = [];
-  return {
-    deliveries,
-    handler: async (delivery) => {
-      deliveries.push(delivery);
-      // Held deliveries stay unsettled until the test settles them.
-      if (options.settle !== false) await delivery.ack();
-    },
-  };
-}
-
-
-function sleep(milliseconds: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, milliseconds));
-}
-

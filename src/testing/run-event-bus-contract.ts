@@ -2,23 +2,13 @@ import assert from 'node:assert/strict';
 import { randomUUID } from 'node:crypto';
 import { SmsError } from '../errors/sms-error';
 import { deadLetterQueueName } from '../platform/dead-letter-queue-name';
-import type { BusDelivery, BusHandler, EventBus } from '../platform/event-bus';
-import type { ContractTestApi } from './contract-test-api';
+import type { BusDelivery, EventBus } from '../platform/event-bus';
+import { sleep } from '../timers/sleep';
+import { collectDeliveries, waitUntil } from './collect-deliveries';
 import { describePlatformContract } from './describe-platform-contract';
+import type { EventBusContractOptions } from './event-bus-contract-options';
 
-export interface EventBusContractOptions extends ContractTestApi {
-  /** Name shown in the suite title, e.g. `memory` or `rabbitmq`. */
-  name: string;
-  /**
-   * Makes a bus for one test. Tests use queue names of their own, but bindings are per bus: on a shared
-   * broker give each bus its own exchange, so one test's messages never reach another's queues.
-   */
-  createBus: () => EventBus | Promise<EventBus>;
-  /** Requests of the bulk test. Default 1000. */
-  bulkRequests?: number;
-  /** Longest wait for something the bus should deliver, in ms. Default 10 000. */
-  timeoutMs?: number;
-}
+export type { EventBusContractOptions } from './event-bus-contract-options';
 
 /**
  * The behaviour every `EventBus` must have (docs/platform-mode.md#rabbitmq: at-least-once, manual acks, redelivery
@@ -47,9 +37,9 @@ export function runEventBusContract(options: EventBusContractOptions): void {
 
   describe(`EventBus contract: ${options.name}`, () => {
     it('delivers a message to every queue bound to its type, once each, as JSON', withBus(async (bus, queue) => {
-      const exact = collect();
-      const pattern = collect();
-      const other = collect();
+      const exact = collectDeliveries();
+      const pattern = collectDeliveries();
+      const other = collectDeliveries();
       await bus.subscribe({ queue: queue('exact'), topics: ['sms.sent'] }, exact.handler);
       await bus.subscribe({ queue: queue('pattern'), topics: ['sms.*'] }, pattern.handler);
       await bus.subscribe({ queue: queue('other'), topics: ['sms.failed'] }, other.handler);
@@ -66,7 +56,7 @@ export function runEventBusContract(options: EventBusContractOptions): void {
     }));
 
     it('refuses a mandatory message that no queue is bound for (BUS_UNROUTABLE)', withBus(async (bus, queue) => {
-      await bus.subscribe({ queue: queue('bound'), topics: ['sms.sent'] }, collect().handler);
+      await bus.subscribe({ queue: queue('bound'), topics: ['sms.sent'] }, collectDeliveries().handler);
       await bus.publish({ type: 'sms.unbound' });
       await assert.rejects(bus.publish({ type: 'sms.unbound' }, { mandatory: true }), (error: unknown) => SmsError.isInstance(error) && error.reason === 'BUS_UNROUTABLE');
       await bus.publish({ type: 'sms.sent' }, { mandatory: true });
@@ -81,8 +71,8 @@ export function runEventBusContract(options: EventBusContractOptions): void {
     }));
 
     it('shares one queue between subscriptions: each message goes to exactly one of them', withBus(async (bus, queue) => {
-      const first = collect();
-      const second = collect();
+      const first = collectDeliveries();
+      const second = collectDeliveries();
       await bus.subscribe({ queue: queue('shared'), topics: ['work'], prefetch: 5 }, first.handler);
       await bus.subscribe({ queue: queue('shared'), topics: ['work'], prefetch: 5 }, second.handler);
       await Promise.all(Array.from({ length: 40 }, (_, index) => bus.publish({ type: 'work', index } as never)));
@@ -93,17 +83,17 @@ export function runEventBusContract(options: EventBusContractOptions): void {
 
     it('keeps messages for a queue while nobody consumes it', withBus(async (bus, queue) => {
       const name = queue('kept');
-      const subscription = await bus.subscribe({ queue: name, topics: ['work'] }, collect().handler);
+      const subscription = await bus.subscribe({ queue: name, topics: ['work'] }, collectDeliveries().handler);
       await subscription.close();
       for (const index of [1, 2, 3]) await bus.publish({ type: 'work', index } as never);
-      const later = collect();
+      const later = collectDeliveries();
       await bus.subscribe({ queue: name, topics: ['work'] }, later.handler);
       await until('3 kept messages', () => later.deliveries.length === 3);
       assert.deepEqual(later.deliveries.map((delivery) => (delivery.message as { index: number }).index), [1, 2, 3]);
     }));
 
     it('hands out at most `prefetch` unsettled deliveries', withBus(async (bus, queue) => {
-      const held = collect({ settle: false });
+      const held = collectDeliveries({ settle: false });
       await bus.subscribe({ queue: queue('prefetch'), topics: ['work'], prefetch: 2 }, held.handler);
       for (const index of [1, 2, 3, 4]) await bus.publish({ type: 'work', index } as never);
       await until('2 deliveries', () => held.deliveries.length === 2);
@@ -117,14 +107,14 @@ export function runEventBusContract(options: EventBusContractOptions): void {
 
     it('gives unsettled deliveries back when their subscription closes, flagged as redelivered', withBus(async (bus, queue) => {
       const name = queue('crash');
-      const held = collect({ settle: false });
+      const held = collectDeliveries({ settle: false });
       const subscription = await bus.subscribe({ queue: name, topics: ['work'] }, held.handler);
       await bus.publish({ type: 'work', index: 1 } as never);
       await until('the delivery', () => held.deliveries.length === 1);
       await subscription.close();
       // Settling after the close does nothing: the message is already back in the queue.
       await held.deliveries[0]?.ack();
-      const next = collect();
+      const next = collectDeliveries();
       await bus.subscribe({ queue: name, topics: ['work'] }, next.handler);
       await until('the redelivery', () => next.deliveries.length === 1);
       assert.equal(next.deliveries[0]?.redelivered, true);
@@ -151,12 +141,12 @@ export function runEventBusContract(options: EventBusContractOptions): void {
 
     it('an ack is final: the message never comes back', withBus(async (bus, queue) => {
       const name = queue('acked');
-      const first = collect();
+      const first = collectDeliveries();
       const subscription = await bus.subscribe({ queue: name, topics: ['work', 'marker'] }, first.handler);
       await bus.publish({ type: 'work' });
       await until('the delivery', () => first.deliveries.length === 1);
       await subscription.close();
-      const second = collect();
+      const second = collectDeliveries();
       await bus.subscribe({ queue: name, topics: ['work', 'marker'] }, second.handler);
       await bus.publish({ type: 'marker' });
       await until('the marker', () => second.deliveries.length === 1);
@@ -197,7 +187,7 @@ export function runEventBusContract(options: EventBusContractOptions): void {
         deliveries += 1;
         await delivery.deadLetter('INVALID_REQUEST: data.to_number is missing');
       });
-      const dead = collect();
+      const dead = collectDeliveries();
       await bus.subscribe({ queue: deadLetterQueueName(name), topics: [] }, dead.handler);
       await bus.publish({ type: 'work', index: 7 } as never);
       await until('the dead letter', () => dead.deliveries.length === 1);
@@ -231,7 +221,7 @@ export function runEventBusContract(options: EventBusContractOptions): void {
 
     it('cancel() stops new deliveries but in-flight ones can still be settled', withBus(async (bus, queue) => {
       const name = queue('cancel');
-      const held = collect({ settle: false });
+      const held = collectDeliveries({ settle: false });
       const subscription = await bus.subscribe({ queue: name, topics: ['work'] }, held.handler);
       await bus.publish({ type: 'work', index: 1 } as never);
       await until('the first delivery', () => held.deliveries.length === 1);
@@ -241,7 +231,7 @@ export function runEventBusContract(options: EventBusContractOptions): void {
       assert.equal(held.deliveries.length, 1);
       await held.deliveries[0]?.ack();
       await subscription.close();
-      const next = collect();
+      const next = collectDeliveries();
       await bus.subscribe({ queue: name, topics: ['work'] }, next.handler);
       await until('the second message', () => next.deliveries.length === 1);
       await sleep(200);
@@ -258,29 +248,3 @@ export function runEventBusContract(options: EventBusContractOptions): void {
 
   describePlatformContract(options, until);
 }
-
-
-function collect(options: { settle?: boolean } = {}): { deliveries: BusDelivery[]; handler: BusHandler } {
-  const deliveries: BusDelivery[] = [];
-  return {
-    deliveries,
-    handler: async (delivery) => {
-      deliveries.push(delivery);
-      // Held deliveries stay unsettled until the test settles them.
-      if (options.settle !== false) await delivery.ack();
-    },
-  };
-}
-
-async function waitUntil(what: string, condition: () => boolean, timeoutMs: number): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!condition()) {
-    if (Date.now() > deadline) throw new assert.AssertionError({ message: `Timed out after ${timeoutMs} ms waiting for ${what}.` });
-    await sleep(10);
-  }
-}
-
-function sleep(milliseconds: number): Promise<void> {
-  return new Promise((resolve) => setTimeout(resolve, milliseconds));
-}
-
