@@ -23,7 +23,7 @@ const layers = [
   },
   {
     name: 'providers',
-    comment: 'the SmsProvider port, outcome helpers, and one folder per vendor (twilio/, telnyx/)',
+    comment: 'the SmsProvider port, the vendor definition and its list, the adapter kit (kit/), and one folder per vendor (twilio/, telnyx/, …)',
     path: '^src/providers/',
   },
   {
@@ -90,10 +90,17 @@ module.exports = {
     ...layerRules,
     {
       name: 'vendor-in-one-folder',
-      comment: 'a vendor lives in one folder: providers/<vendor>/ and adapters/<engine>/ never import a sibling vendor',
+      comment: 'a vendor lives in one folder: providers/<vendor>/ and adapters/<engine>/ never import a sibling vendor; providers/kit/ is the adapter kit every vendor builds on, not a vendor',
       severity: 'error',
       from: { path: '^src/(providers|adapters)/([^/]+)/' },
-      to: { path: '^src/$1/[^/]+/', pathNot: '^src/$1/$2/' },
+      to: { path: '^src/$1/[^/]+/', pathNot: ['^src/$1/$2/', '^src/providers/kit/'] },
+    },
+    {
+      name: 'kit-knows-no-vendor',
+      comment: 'the adapter kit is public (./provider-kit) and vendor-neutral: it never imports a vendor folder',
+      severity: 'error',
+      from: { path: '^src/providers/kit/' },
+      to: { path: '^src/providers/[^/]+/', pathNot: '^src/providers/kit/' },
     },
     {
       name: 'no-unresolvable',

@@ -8,6 +8,7 @@ export default defineConfig({
     'testing/index': 'src/testing/index.ts',
     'twilio/index': 'src/providers/twilio/index.ts',
     'telnyx/index': 'src/providers/telnyx/index.ts',
+    'provider-kit/index': 'src/providers/kit/index.ts',
     'redis/index': 'src/adapters/redis/index.ts',
     'rabbitmq/index': 'src/adapters/rabbitmq/index.ts',
     'cli/tools-core': 'src/cli/tools-core.ts',

@@ -15,8 +15,8 @@ import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import amqplib from 'amqplib';
 import { createRabbitMqBus, type RabbitMqBus } from '../src/adapters/rabbitmq/create-rabbitmq-bus';
-import { createSmsClient, createSmsWorker, createWorkerEventPublisher, SMSService } from '../src/index';
-import { createFakeProvider } from '../src/testing/index';
+import { createSmsClient, createSmsWorker, createWorkerEventPublisher, SMSService } from '../src';
+import { createFakeProvider } from '../src/testing';
 import { formatNumber, type Measurement } from './measure';
 
 const amqpUrl = process.env.AMQP_URL ?? 'amqp://guest:guest@127.0.0.1:5672';

@@ -9,12 +9,12 @@
 import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { createRedisRateLimiter } from '../src/adapters/redis/redis-rate-limiter';
-import { createInMemoryQuotaLimiter, SMSService, systemClock, type QuotaCounter, type QuotaLimiter, type SMSServiceOptions } from '../src/index';
+import { createInMemoryQuotaLimiter, SMSService, systemClock, type QuotaCounter, type QuotaLimiter, type SMSServiceOptions } from '../src';
 import { QuotaGate } from '../src/limits/quota-gate';
 import { QuotaNotifier } from '../src/limits/quota-notifier';
 import { readLimitOptions } from '../src/limits/read-quota-options';
 import type { ValidatedSendRequest } from '../src/messages/send-request';
-import { createFakeProvider } from '../src/testing/index';
+import { createFakeProvider } from '../src/testing';
 import { formatNumber, measure, type Measurement } from './measure';
 
 const HOUR = 3_600_000;

@@ -7,8 +7,8 @@
 import { randomUUID } from 'node:crypto';
 import { pathToFileURL } from 'node:url';
 import { createRedisIdempotencyStore, type RedisIdempotencyStore } from '../src/adapters/redis/redis-idempotency-store';
-import { createInMemoryIdempotencyStore, SMSService, type IdempotencyStore } from '../src/index';
-import { createFakeProvider } from '../src/testing/index';
+import { createInMemoryIdempotencyStore, SMSService, type IdempotencyStore } from '../src';
+import { createFakeProvider } from '../src/testing';
 import { formatNumber, measure, type Measurement } from './measure';
 
 const redisUrl = process.env.REDIS_URL ?? 'redis://127.0.0.1:6379';

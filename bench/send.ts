@@ -5,8 +5,8 @@
  * idempotency stores full so every send evicts, against the same sends on fresh stores.
  */
 import { pathToFileURL } from 'node:url';
-import { calculateSegments, createInMemoryIdempotencyStore, createInMemoryMessageStore, SMSService, validatePhoneNumber } from '../src/index';
-import { createFakeProvider } from '../src/testing/index';
+import { calculateSegments, createInMemoryIdempotencyStore, createInMemoryMessageStore, SMSService, validatePhoneNumber } from '../src';
+import { createFakeProvider } from '../src/testing';
 import { formatNumber, measure } from './measure';
 
 const bodies = [

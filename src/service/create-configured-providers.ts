@@ -1,6 +1,6 @@
 import { ValidationError } from '../errors/validation-error';
 import type { SmsProvider } from '../providers/provider';
-import type { SettingsProblem } from '../providers/provider-settings';
+import type { SettingsProblem } from '../providers/kit/provider-settings';
 import { createTelnyxProvider } from '../providers/telnyx/create-telnyx-provider';
 import { findTelnyxSettingsProblems, type TelnyxProviderSettings } from '../providers/telnyx/parse-telnyx-settings';
 import { createTwilioProvider } from '../providers/twilio/create-twilio-provider';

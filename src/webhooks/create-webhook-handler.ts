@@ -3,7 +3,7 @@ import { handleStatusCallback } from './handle-status-callback';
 import { parseFormParams } from './parse-form-params';
 import { parseTelnyxWebhook } from './parse-telnyx-webhook';
 import { parseTwilioWebhook } from './parse-twilio-webhook';
-import type { ParsedWebhook } from './parsed-webhook';
+import type { ParsedWebhook } from '../providers/kit/parsed-webhook';
 import { readRequestBody } from './read-request-body';
 import { readWebhookHandlerOptions, type WebhookSettings } from './read-webhook-handler-options';
 import { checkTelnyxSignature } from './verify-telnyx-signature';

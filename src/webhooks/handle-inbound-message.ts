@@ -4,7 +4,7 @@ import { calculateSegments, type SegmentCalculation } from '../segments/calculat
 import type { MessageRecord } from '../store/message-record';
 import { createReceivedEvent } from './create-received-event';
 import type { InboundMessage } from '../messages/inbound-message';
-import type { ParsedInboundMessage } from './parsed-webhook';
+import type { ParsedInboundMessage } from '../providers/kit/parsed-webhook';
 import { publishWebhookEvent, type WebhookContext } from './webhook-context';
 import { stage } from './webhook-stage';
 

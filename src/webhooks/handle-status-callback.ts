@@ -1,8 +1,8 @@
 import { ANY_SENDER } from '../opt-outs/opt-out-store';
-import { MESSAGE_ID_PARAMETER } from '../providers/http-outcome';
+import { MESSAGE_ID_PARAMETER } from '../providers/kit/with-message-id-parameter';
 import type { MessageRecord } from '../store/message-record';
 import { createStatusEvent } from './create-status-event';
-import type { ParsedStatusCallback } from './parsed-webhook';
+import type { ParsedStatusCallback } from '../providers/kit/parsed-webhook';
 import { updateMessage } from './update-message';
 import { updateRecordStatus } from './update-record-status';
 import { publishWebhookEvent, type WebhookContext } from './webhook-context';

@@ -5,12 +5,12 @@ export type { WebhookHandler, WebhookHandlerOptions, WebhookErrorContext, Webhoo
 export { toNodeHandler, type NodeHandlerOptions } from './to-node-handler';
 export { verifyTwilioSignature, type VerifyTwilioSignatureOptions } from './verify-twilio-signature';
 export { verifyTelnyxSignature, TELNYX_DEFAULT_TOLERANCE_SECONDS, type VerifyTelnyxSignatureOptions, type TelnyxSignatureCheck } from './verify-telnyx-signature';
-export type { WebhookVerification, WebhookRejectionReason } from './webhook-verification';
+export type { WebhookVerification, WebhookRejectionReason } from '../providers/kit/webhook-verification';
 export { computeTwilioSignature, type TwilioParams } from './compute-twilio-signature';
 export { parseTwilioWebhook } from './parse-twilio-webhook';
 export { parseTelnyxWebhook } from './parse-telnyx-webhook';
 export { parseFormParams } from './parse-form-params';
-export type { ParsedWebhook, ParsedStatusCallback, ParsedInboundMessage, IgnoredWebhook, MalformedWebhook } from './parsed-webhook';
+export type { ParsedWebhook, ParsedStatusCallback, ParsedInboundMessage, IgnoredWebhook, MalformedWebhook } from '../providers/kit/parsed-webhook';
 export { applyStatusTransition, STATUS_RANK, type StatusTransition } from './apply-status-transition';
 export { updateRecordStatus, type StatusUpdate } from './update-record-status';
 export type { InboundMessage, InboundMedia } from '../messages/inbound-message';

@@ -4,7 +4,7 @@ import type { OptOutAction } from '../messages/opt-out-action';
 import type { TwilioParams } from './compute-twilio-signature';
 import type { InboundMedia } from '../messages/inbound-message';
 import { firstParam } from './parse-form-params';
-import { PROVIDER_ID_PATTERN, readAddress, type ParsedWebhook } from './parsed-webhook';
+import { PROVIDER_ID_PATTERN, readAddress, type ParsedWebhook } from '../providers/kit/parsed-webhook';
 
 /** Twilio delivers at most 10 media items per message (docs/twilio.md#mms). */
 const MAX_MEDIA = 10;

@@ -3,7 +3,7 @@ import { ValidationError } from '../errors/validation-error';
 import { computeTwilioSignature, type TwilioParams } from './compute-twilio-signature';
 import { readSecrets } from './read-secrets';
 import { twilioUrlCandidates } from './twilio-url-candidates';
-import { rejected, type WebhookVerification } from './webhook-verification';
+import { rejected, type WebhookVerification } from '../providers/kit/webhook-verification';
 
 export interface VerifyTwilioSignatureOptions {
   /**

@@ -1,5 +1,5 @@
-import { withMessageIdParameter } from '../http-outcome';
-import { checkProviderRequest } from '../check-provider-request';
+import { withMessageIdParameter } from '../kit/with-message-id-parameter';
+import { checkProviderRequest } from '../kit/check-provider-request';
 import type { ProviderSendRequest } from '../provider';
 import type { ResolvedTelnyxSettings } from './parse-telnyx-settings';
 import type { TelnyxMessageSendParams } from './telnyx-client-like';

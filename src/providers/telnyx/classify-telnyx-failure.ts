@@ -1,8 +1,10 @@
 import type { SmsError } from '../../errors/sms-error';
-import type { HttpAttemptOutcome } from '../http-outcome';
-import { classifyInterruption } from '../classify-interruption';
-import { TRANSPORT_OUTCOMES, classifyTransportError, createTransportError, headerReaderFrom, parseRetryAfterMs } from '../http-outcome';
-import { originalTransportError, withheldMessage } from '../original-transport-error';
+import type { HttpAttemptOutcome } from '../kit/run-http-attempt';
+import { classifyInterruption } from '../kit/classify-interruption';
+import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
+import { classifyTransportError } from '../kit/classify-transport-error';
+import { headerReaderFrom, parseRetryAfterMs } from '../kit/retry-after';
+import { originalTransportError, withheldMessage } from '../kit/original-transport-error';
 import { mapTelnyxError } from './map-telnyx-error';
 
 type RejectedAttempt = Extract<HttpAttemptOutcome<unknown>, { status: 'rejected' }>;
@@ -21,7 +23,7 @@ type RejectedAttempt = Extract<HttpAttemptOutcome<unknown>, { status: 'rejected'
  * throw classifyTelnyxFailure(outcome, { observable: true });
  */
 export function classifyTelnyxFailure(outcome: RejectedAttempt, options: { observable: boolean }): SmsError {
-  const interrupted = classifyInterruption(outcome, { provider: 'telnyx', observable: options.observable });
+  const interrupted = classifyInterruption(outcome, { provider: 'telnyx', displayName: 'Telnyx', observable: options.observable });
   if (interrupted !== undefined) return interrupted;
   const { observation, error } = outcome;
   const provenNotDispatched = options.observable && !observation.requestStarted;
@@ -34,10 +36,10 @@ export function classifyTelnyxFailure(outcome: RejectedAttempt, options: { obser
   }
   const status = observation.response?.status;
   if (status !== undefined && status >= 200 && status < 300) {
-    return createTransportError({ provider: 'telnyx', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: status, cause: withheldMessage(error) });
+    return createTransportError({ provider: 'telnyx', displayName: 'Telnyx', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: status, cause: withheldMessage(error) });
   }
   if (provenNotDispatched) {
-    return createTransportError({ provider: 'telnyx', classification: TRANSPORT_OUTCOMES.sdkFailedBeforeRequest, cause: originalTransportError(error, undefined) });
+    return createTransportError({ provider: 'telnyx', displayName: 'Telnyx', classification: TRANSPORT_OUTCOMES.sdkFailedBeforeRequest, cause: originalTransportError(error, undefined) });
   }
   const transport = classifyTransportError(observation.transportError ?? error);
   const classification =
@@ -48,6 +50,7 @@ export function classifyTelnyxFailure(outcome: RejectedAttempt, options: { obser
         : TRANSPORT_OUTCOMES.connectionLost;
   return createTransportError({
     provider: 'telnyx',
+    displayName: 'Telnyx',
     classification,
     transportCode: transport.code,
     cause: originalTransportError(error, observation.transportError),

@@ -1,4 +1,5 @@
-import { TRANSPORT_OUTCOMES, createTransportError, runHttpAttempt } from '../http-outcome';
+import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
+import { runHttpAttempt } from '../kit/run-http-attempt';
 import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SmsProviderCapabilities } from '../provider';
 import { TELNYX_MAX_MEDIA_URLS, buildTelnyxMessageParams } from './build-telnyx-message-params';
 import { classifyTelnyxFailure } from './classify-telnyx-failure';
@@ -62,7 +63,7 @@ export function createTelnyxProvider(settings: TelnyxProviderSettings): SmsProvi
     capabilities,
     async send(request: ProviderSendRequest, options: ProviderSendOptions = {}): Promise<ProviderSendResult> {
       if (options.signal?.aborted === true) {
-        throw createTransportError({ provider: 'telnyx', classification: TRANSPORT_OUTCOMES.abortedBeforeRequest });
+        throw createTransportError({ provider: 'telnyx', displayName: 'Telnyx', classification: TRANSPORT_OUTCOMES.abortedBeforeRequest });
       }
       const params = buildTelnyxMessageParams(request, resolved);
       const { client, observable } = await readyClient();
@@ -102,7 +103,7 @@ async function prepareClient(settings: ResolvedTelnyxSettings): Promise<ReadyCli
 function toSendResult(response: TelnyxMessageSendResponse, httpStatus: number | undefined): ProviderSendResult {
   const data = response?.data;
   if (typeof data?.id !== 'string' || data.id.length === 0) {
-    throw createTransportError({ provider: 'telnyx', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus });
+    throw createTransportError({ provider: 'telnyx', displayName: 'Telnyx', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus });
   }
   const status = data.to?.[0]?.status;
   const from = data.from?.phone_number;

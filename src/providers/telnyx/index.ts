@@ -12,4 +12,4 @@ export {
   type TelnyxErrorRow,
 } from './map-telnyx-error';
 export { mapTelnyxStatus, TELNYX_MESSAGE_STATUSES, type TelnyxMessageStatus } from './map-telnyx-status';
-export type { ErrorClassification } from '../http-outcome';
+export type { ErrorClassification } from '../kit/error-classification';

@@ -1,7 +1,8 @@
 import type { SmsErrorReason } from '../../errors/error-reason';
 import type { SmsError } from '../../errors/sms-error';
-import type { ErrorClassification } from '../http-outcome';
-import { createProviderError, resolveClassification } from '../http-outcome';
+import type { ErrorClassification } from '../kit/error-classification';
+import { createProviderError } from '../kit/create-provider-error';
+import { resolveClassification } from '../kit/classify-http-status';
 
 /** When a Telnyx code is raised: answering `POST /v2/messages`, or later in a `message.finalized` webhook. */
 export type TelnyxErrorPhase = 'request' | 'delivery';
@@ -124,6 +125,7 @@ export function mapTelnyxError(details: TelnyxErrorDetails): SmsError {
   const tableRow = recognised === undefined ? undefined : TELNYX_ERROR_TABLE[String(recognised.code)];
   return createProviderError({
     provider: 'telnyx',
+    displayName: 'Telnyx',
     classification: resolveClassification({ httpStatus: details.httpStatus, row: tableRow }),
     providerCode,
     httpStatus: details.httpStatus,

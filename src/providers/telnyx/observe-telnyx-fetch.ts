@@ -1,4 +1,5 @@
-import { currentHttpObservation, headerReaderFrom } from '../http-outcome';
+import { currentHttpObservation } from '../kit/http-observation';
+import { headerReaderFrom } from '../kit/retry-after';
 
 /**
  * The `fetch` the adapter gives its own Telnyx client. It calls `globalThis.fetch` at call time (the

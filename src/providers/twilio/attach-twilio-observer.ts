@@ -1,4 +1,5 @@
-import { currentHttpObservation, headerReaderFrom } from '../http-outcome';
+import { currentHttpObservation } from '../kit/http-observation';
+import { headerReaderFrom } from '../kit/retry-after';
 
 /** The slice of axios that twilio-node's `RequestClient.axios` exposes and the observer uses. */
 interface AxiosInterceptorsLike {

@@ -1,6 +1,6 @@
 import { ValidationError } from '../../errors/validation-error';
-import { withMessageIdParameter } from '../http-outcome';
-import { checkProviderRequest } from '../check-provider-request';
+import { withMessageIdParameter } from '../kit/with-message-id-parameter';
+import { checkProviderRequest } from '../kit/check-provider-request';
 import type { ProviderSendRequest } from '../provider';
 import type { ResolvedTwilioSettings } from './parse-twilio-settings';
 import type { TwilioMessageCreateParams } from './twilio-client-like';

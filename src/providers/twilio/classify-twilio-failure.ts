@@ -1,8 +1,10 @@
 import type { SmsError } from '../../errors/sms-error';
-import type { HttpAttemptOutcome } from '../http-outcome';
-import { classifyInterruption } from '../classify-interruption';
-import { TRANSPORT_OUTCOMES, classifyTransportError, createTransportError, parseRetryAfterMs } from '../http-outcome';
-import { originalTransportError, withheldMessage } from '../original-transport-error';
+import type { HttpAttemptOutcome } from '../kit/run-http-attempt';
+import { classifyInterruption } from '../kit/classify-interruption';
+import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
+import { classifyTransportError } from '../kit/classify-transport-error';
+import { parseRetryAfterMs } from '../kit/retry-after';
+import { originalTransportError, withheldMessage } from '../kit/original-transport-error';
 import { mapTwilioError } from './map-twilio-error';
 
 type RejectedAttempt = Extract<HttpAttemptOutcome<unknown>, { status: 'rejected' }>;
@@ -24,7 +26,7 @@ type RejectedAttempt = Extract<HttpAttemptOutcome<unknown>, { status: 'rejected'
  * throw classifyTwilioFailure(outcome, { observable: true });
  */
 export function classifyTwilioFailure(outcome: RejectedAttempt, options: { observable: boolean }): SmsError {
-  const interrupted = classifyInterruption(outcome, { provider: 'twilio', observable: options.observable });
+  const interrupted = classifyInterruption(outcome, { provider: 'twilio', displayName: 'Twilio', observable: options.observable });
   if (interrupted !== undefined) return interrupted;
   const { observation, error } = outcome;
   const provenNotDispatched = options.observable && !observation.requestStarted;
@@ -38,10 +40,10 @@ export function classifyTwilioFailure(outcome: RejectedAttempt, options: { obser
   }
   const status = observation.response?.status;
   if (status !== undefined && status >= 200 && status < 300) {
-    return createTransportError({ provider: 'twilio', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: status, cause: withheldMessage(error) });
+    return createTransportError({ provider: 'twilio', displayName: 'Twilio', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: status, cause: withheldMessage(error) });
   }
   if (provenNotDispatched) {
-    return createTransportError({ provider: 'twilio', classification: TRANSPORT_OUTCOMES.sdkFailedBeforeRequest, cause: originalTransportError(error, undefined) });
+    return createTransportError({ provider: 'twilio', displayName: 'Twilio', classification: TRANSPORT_OUTCOMES.sdkFailedBeforeRequest, cause: originalTransportError(error, undefined) });
   }
   const transport = classifyTransportError(observation.transportError ?? error);
   const classification =
@@ -52,6 +54,7 @@ export function classifyTwilioFailure(outcome: RejectedAttempt, options: { obser
         : TRANSPORT_OUTCOMES.connectionLost;
   return createTransportError({
     provider: 'twilio',
+    displayName: 'Twilio',
     classification,
     transportCode: transport.code,
     cause: originalTransportError(error, observation.transportError),

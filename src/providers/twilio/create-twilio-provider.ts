@@ -1,5 +1,6 @@
 import type { SmsError } from '../../errors/sms-error';
-import { TRANSPORT_OUTCOMES, createTransportError, runHttpAttempt } from '../http-outcome';
+import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
+import { runHttpAttempt } from '../kit/run-http-attempt';
 import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SmsProviderCapabilities } from '../provider';
 import { attachTwilioObserver } from './attach-twilio-observer';
 import { TWILIO_MAX_MEDIA_URLS, buildTwilioMessageParams } from './build-twilio-message-params';
@@ -63,7 +64,7 @@ export function createTwilioProvider(settings: TwilioProviderSettings): SmsProvi
     capabilities,
     async send(request: ProviderSendRequest, options: ProviderSendOptions = {}): Promise<ProviderSendResult> {
       if (options.signal?.aborted === true) {
-        throw createTransportError({ provider: 'twilio', classification: TRANSPORT_OUTCOMES.abortedBeforeRequest });
+        throw createTransportError({ provider: 'twilio', displayName: 'Twilio', classification: TRANSPORT_OUTCOMES.abortedBeforeRequest });
       }
       const params = buildTwilioMessageParams(request, resolved);
       const { client, observable } = await readyClient();
@@ -122,5 +123,5 @@ function toSendResult(message: TwilioMessageLike, httpStatus: number | undefined
 }
 
 function unreadable(httpStatus: number | undefined): SmsError {
-  return createTransportError({ provider: 'twilio', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus });
+  return createTransportError({ provider: 'twilio', displayName: 'Twilio', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus });
 }

@@ -5,4 +5,4 @@ export { DEFAULT_TWILIO_TIMEOUT_MS, type TwilioProviderSettings } from './parse-
 export type { TwilioClientLike, TwilioMessageCreateParams, TwilioMessageLike } from './twilio-client-like';
 export { mapTwilioError, TWILIO_ERROR_TABLE, type TwilioErrorDetails, type TwilioErrorPhase, type TwilioErrorRow } from './map-twilio-error';
 export { mapTwilioStatus, TWILIO_MESSAGE_STATUSES, type TwilioMessageStatus } from './map-twilio-status';
-export type { ErrorClassification } from '../http-outcome';
+export type { ErrorClassification } from '../kit/error-classification';

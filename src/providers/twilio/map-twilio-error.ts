@@ -1,7 +1,8 @@
 import type { SmsErrorReason } from '../../errors/error-reason';
 import type { SmsError } from '../../errors/sms-error';
-import type { ErrorClassification } from '../http-outcome';
-import { createProviderError, resolveClassification } from '../http-outcome';
+import type { ErrorClassification } from '../kit/error-classification';
+import { createProviderError } from '../kit/create-provider-error';
+import { resolveClassification } from '../kit/classify-http-status';
 
 /** When a Twilio code is raised: answering the create request, or later in a status callback. */
 export type TwilioErrorPhase = 'request' | 'delivery';
@@ -121,6 +122,7 @@ export function mapTwilioError(details: TwilioErrorDetails): SmsError {
   const tableRow = providerCode !== undefined && Object.hasOwn(TWILIO_ERROR_TABLE, providerCode) ? TWILIO_ERROR_TABLE[providerCode] : undefined;
   return createProviderError({
     provider: 'twilio',
+    displayName: 'Twilio',
     classification: resolveClassification({ httpStatus: details.httpStatus, row: tableRow }),
     providerCode,
     httpStatus: details.httpStatus,

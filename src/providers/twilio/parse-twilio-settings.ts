@@ -8,7 +8,7 @@ import {
   timeoutSettingSchema,
   type ProviderSettingsRules,
   type SettingsProblem,
-} from '../provider-settings';
+} from '../kit/provider-settings';
 import type { TwilioClientLike } from './twilio-client-like';
 
 /** Settings of {@link createTwilioProvider}. */

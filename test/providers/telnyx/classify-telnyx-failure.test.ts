@@ -1,5 +1,5 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpObservation } from '../../../src/providers/http-outcome';
+import type { HttpObservation } from '../../../src/providers/kit/http-observation';
 import { classifyTelnyxFailure } from '../../../src/providers/telnyx/classify-telnyx-failure';
 import { socketError } from '../../support/intercept-http';
 

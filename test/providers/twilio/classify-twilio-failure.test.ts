@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import type { HttpObservation } from '../../../src/providers/http-outcome';
-import { headerReaderFrom } from '../../../src/providers/http-outcome';
+import type { HttpObservation } from '../../../src/providers/kit/http-observation';
+import { headerReaderFrom } from '../../../src/providers/kit/retry-after';
 import { classifyTwilioFailure } from '../../../src/providers/twilio/classify-twilio-failure';
 import { socketError } from '../../support/intercept-http';
 

@@ -1,5 +1,6 @@
-import type { SmsError } from '../errors/sms-error';
-import { TRANSPORT_OUTCOMES, createTransportError, type HttpAttemptOutcome, type HttpProviderId } from './http-outcome';
+import type { SmsError } from '../../errors/sms-error';
+import { TRANSPORT_OUTCOMES, createTransportError } from './transport-outcomes';
+import { type HttpAttemptOutcome } from './run-http-attempt';
 
 type RejectedAttempt = Extract<HttpAttemptOutcome<unknown>, { status: 'rejected' }>;
 
@@ -9,7 +10,7 @@ type RejectedAttempt = Extract<HttpAttemptOutcome<unknown>, { status: 'rejected'
  * interrupted. `observable` says whether the client's requests are observed at all; without it nothing
  * proves "not dispatched" (docs/reliability.md#three-outcomes-per-attempt).
  */
-export function classifyInterruption(outcome: RejectedAttempt, options: { provider: HttpProviderId; observable: boolean }): SmsError | undefined {
+export function classifyInterruption(outcome: RejectedAttempt, options: { provider: string; displayName?: string; observable: boolean }): SmsError | undefined {
   if (outcome.interruption === undefined) return undefined;
   const provenNotDispatched = options.observable && !outcome.observation.requestStarted;
   const classification =
@@ -20,5 +21,5 @@ export function classifyInterruption(outcome: RejectedAttempt, options: { provid
       : provenNotDispatched
         ? TRANSPORT_OUTCOMES.timedOutBeforeRequest
         : TRANSPORT_OUTCOMES.timedOut;
-  return createTransportError({ provider: options.provider, classification });
+  return createTransportError({ provider: options.provider, displayName: options.displayName, classification });
 }

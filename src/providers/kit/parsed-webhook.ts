@@ -1,7 +1,7 @@
-import type { SmsError } from '../errors/sms-error';
-import type { MessageStatus } from '../messages/message-status';
-import type { OptOutAction } from '../messages/opt-out-action';
-import type { InboundMedia } from '../messages/inbound-message';
+import type { SmsError } from '../../errors/sms-error';
+import type { MessageStatus } from '../../messages/message-status';
+import type { OptOutAction } from '../../messages/opt-out-action';
+import type { InboundMedia } from '../../messages/inbound-message';
 
 /** A delivery-status callback, normalised. */
 export interface ParsedStatusCallback {

@@ -1,6 +1,6 @@
 import { z } from 'zod';
-import { isSenderShape } from '../senders/sender-patterns';
-import { ValidationError } from '../errors/validation-error';
+import { isSenderShape } from '../../senders/sender-patterns';
+import { ValidationError } from '../../errors/validation-error';
 
 /** One wrong setting of a provider adapter, named by setting, never by value (values may be secrets). */
 export interface SettingsProblem {

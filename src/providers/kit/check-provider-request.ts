@@ -1,7 +1,7 @@
-import type { SmsErrorReason } from '../errors/error-reason';
-import { ValidationError } from '../errors/validation-error';
-import { isSenderShape } from '../senders/sender-patterns';
-import type { ProviderSendRequest } from './provider';
+import type { SmsErrorReason } from '../../errors/error-reason';
+import { ValidationError } from '../../errors/validation-error';
+import { isSenderShape } from '../../senders/sender-patterns';
+import type { ProviderSendRequest } from '../provider';
 
 export interface ProviderRequestLimits {
   /** Display name for messages: `Twilio`. */
