@@ -21,6 +21,6 @@ export default defineConfig({
   target: 'node20',
   splitting: true,
   // Optional peers: never bundled, loaded with import() on the first send.
-  external: ['twilio', 'telnyx', 'ioredis', 'amqplib'],
+  external: ['twilio', 'telnyx', '@vonage/auth', '@vonage/messages', 'plivo', 'ioredis', 'amqplib'],
   treeshake: true,
 });

@@ -10,7 +10,8 @@ import { checkTelnyxSignature } from './verify-telnyx-signature';
 import { verifyTwilioSignature } from './verify-twilio-signature';
 import type { WebhookContext } from './webhook-context';
 import type { WebhookHandler, WebhookHandlerOptions } from './webhook-handler-options';
-import { acknowledged, refusal, twimlResponse } from './webhook-responses';
+import { acknowledgeWebhook } from '../providers/kit/acknowledge-webhook';
+import { refusal, twimlResponse } from './webhook-responses';
 import { WebhookStageError } from './webhook-stage';
 
 const TWILIO_SIGNATURE = 'x-twilio-signature';
@@ -95,7 +96,7 @@ async function handleTelnyx(settings: WebhookSettings, locks: Map<string, Promis
   });
   if (!verification.valid) return refusal(403, verification.reason, verification.message);
   const context: WebhookContext = { settings, providerId: telnyx.providerId, request, locks };
-  return dispatch(context, parseTelnyxWebhook(decoder.decode(bytes)), { answer: () => acknowledged(), repliesInline: false });
+  return dispatch(context, parseTelnyxWebhook(decoder.decode(bytes)), { answer: () => acknowledgeWebhook(), repliesInline: false });
 }
 
 interface ProviderAnswer {

@@ -4,11 +4,6 @@ export function twimlResponse(message?: string): Response {
   return new Response(`<?xml version="1.0" encoding="UTF-8"?><Response>${reply}</Response>`, { status: 200, headers: { 'content-type': 'text/xml; charset=utf-8' } });
 }
 
-/** Telnyx only needs a 2xx within 2 s (docs/telnyx.md#webhooks-and-correlation). */
-export function acknowledged(): Response {
-  return Response.json({ received: true }, { status: 200 });
-}
-
 /** A refusal whose body names the reason and the usual mistake (Twilio's debugger shows it), never a secret. */
 export function refusal(status: 400 | 403 | 405 | 413 | 500, reason: string, message: string): Response {
   const headers: Record<string, string> = status === 405 ? { allow: 'POST' } : {};

@@ -30,3 +30,4 @@ export {
   type ProviderSettingsRules,
   type SettingsProblem,
 } from './provider-settings';
+export { acknowledgeWebhook } from './acknowledge-webhook';
