@@ -1,13 +1,18 @@
+import { existsSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
-// One entry per public subpath in package.json "exports". Provider SDKs and server clients are
-// never bundled: they are optional peers loaded with import() on first use.
+// Each vendor folder with an index.ts is a public subpath: src/providers/plivo/index.ts → ./plivo.
+const vendors = readdirSync('src/providers', { withFileTypes: true })
+  .filter((entry) => entry.isDirectory() && entry.name !== 'kit' && existsSync(`src/providers/${entry.name}/index.ts`))
+  .map((entry) => [`${entry.name}/index`, `src/providers/${entry.name}/index.ts`]);
+
+// One entry per public subpath in package.json "exports" (test/package/ checks they match). Provider SDKs
+// and server clients are never bundled: they are optional peers loaded with import() on first use.
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
     'testing/index': 'src/testing/index.ts',
-    'twilio/index': 'src/providers/twilio/index.ts',
-    'telnyx/index': 'src/providers/telnyx/index.ts',
+    ...Object.fromEntries(vendors),
     'provider-kit/index': 'src/providers/kit/index.ts',
     'redis/index': 'src/adapters/redis/index.ts',
     'rabbitmq/index': 'src/adapters/rabbitmq/index.ts',

@@ -9,9 +9,10 @@ export default defineConfig({
     alias: [
       { find: /^@ocelot-platform\/tools-core$/, replacement: source('./src/index.ts') },
       { find: /^@ocelot-platform\/tools-core\/testing$/, replacement: source('./src/testing/index.ts') },
-      { find: /^@ocelot-platform\/tools-core\/(twilio|telnyx)$/, replacement: source('./src/providers/$1/index.ts') },
-      { find: /^@ocelot-platform\/tools-core\/redis$/, replacement: source('./src/adapters/redis/index.ts') },
-      { find: /^@ocelot-platform\/tools-core\/rabbitmq$/, replacement: source('./src/adapters/rabbitmq/index.ts') },
+      { find: /^@ocelot-platform\/tools-core\/provider-kit$/, replacement: source('./src/providers/kit/index.ts') },
+      { find: /^@ocelot-platform\/tools-core\/(redis|rabbitmq)$/, replacement: source('./src/adapters/$1/index.ts') },
+      // Every other subpath is a vendor: src/providers/<vendor>/index.ts.
+      { find: /^@ocelot-platform\/tools-core\/([a-z0-9-]+)$/, replacement: source('./src/providers/$1/index.ts') },
     ],
   },
   test: {

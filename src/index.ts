@@ -12,8 +12,9 @@ export type { ProviderReadiness } from './failover/provider-readiness';
 
 export { calculateSegments } from './segments/calculate-segments';
 export type { CalculateSegmentsOptions, SegmentCalculation, SmsEncoding } from './segments/calculate-segments';
-export { estimateCost, type EstimateCostOptions } from './segments/estimate-cost';
-export { DEFAULT_PRICING, mergePricing, type PricingTable, type ProviderPricing } from './segments/pricing';
+export { estimateCost, type EstimateCostOptions } from './providers/estimate-cost';
+export { DEFAULT_PRICING, mergePricing } from './providers/default-pricing';
+export type { PricingTable, ProviderPricing } from './segments/pricing';
 export type { Money } from './segments/money';
 
 export { validatePhoneNumber, toE164, isE164, maskPhoneNumber } from './phone';

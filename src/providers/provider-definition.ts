@@ -12,9 +12,9 @@ import type { SettingsProblem } from './kit/provider-settings';
 import type { WebhookRejectionReason } from './kit/webhook-verification';
 import type { SmsProvider, SmsProviderCapabilities } from './provider';
 
-export interface ProviderDefinition<Settings = never, WebhookOptions = never> {
+export interface ProviderDefinition<Settings = never, WebhookOptions = never, Id extends string = string> {
   /** Provider id: in results, events, pricing, `fromConfig({ provider })` and webhook options. */
-  readonly id: string;
+  readonly id: Id;
   /** Name in messages: `Twilio`. */
   readonly displayName: string;
   /** The vendor's docs page in this repository, e.g. `docs/twilio.md`. */
@@ -30,7 +30,10 @@ export interface ProviderDefinition<Settings = never, WebhookOptions = never> {
    * vendor). Problems name the variable: a setting named in a problem text is replaced by its variable.
    */
   readonly environment: Readonly<Record<string, string>>;
-  /** What the adapter can do; `statusFetch` says whether it can fetch a message's status by id. */
+  /**
+   * The most the vendor's adapter can do (an adapter instance may offer less, e.g. Twilio schedules only
+   * through a Messaging Service); `statusFetch` says whether it can fetch a message's status by id.
+   */
   readonly capabilities: Required<SmsProviderCapabilities> & { readonly statusFetch: boolean };
   /** List price per outbound segment, with where it was read and when. */
   readonly pricing: ProviderPricing & { readonly source: string; readonly asOf: string };

@@ -1,11 +1,7 @@
 import { ValidationError } from '../errors/validation-error';
 import type { SmsProvider } from '../providers/provider';
-import type { SettingsProblem } from '../providers/kit/provider-settings';
-import { createTelnyxProvider } from '../providers/telnyx/create-telnyx-provider';
-import { findTelnyxSettingsProblems, type TelnyxProviderSettings } from '../providers/telnyx/parse-telnyx-settings';
-import { createTwilioProvider } from '../providers/twilio/create-twilio-provider';
-import { findTwilioSettingsProblems, type TwilioProviderSettings } from '../providers/twilio/parse-twilio-settings';
-import type { BuiltInProvider, SMSServiceConfig } from './sms-service-config';
+import { findBuiltInProvider, listBuiltInProviders, type BuiltInProvider } from '../providers/built-in-providers';
+import type { SMSServiceConfig } from './sms-service-config';
 
 /** A problem found while reading a configuration, named by where it came from (a setting or a variable). */
 export interface ConfigurationProblem {
@@ -15,16 +11,6 @@ export interface ConfigurationProblem {
   /** How to fix this one problem. */
   readonly fix: string;
 }
-
-const settingsPage: Record<BuiltInProvider, string> = {
-  twilio: 'docs/twilio.md#credentials-and-settings',
-  telnyx: 'docs/telnyx.md#credentials-and-settings',
-};
-
-const builtIn: Record<BuiltInProvider, { create: (settings: never) => SmsProvider; findProblems: (settings: unknown) => SettingsProblem[] }> = {
-  twilio: { create: createTwilioProvider as (settings: never) => SmsProvider, findProblems: findTwilioSettingsProblems },
-  telnyx: { create: createTelnyxProvider as (settings: never) => SmsProvider, findProblems: findTelnyxSettingsProblems },
-};
 
 /**
  * Every problem of a configuration, without throwing. `sourceOf` names where a provider setting came
@@ -36,13 +22,14 @@ export function findConfigurationProblems(
 ): ConfigurationProblem[] {
   const problems: ConfigurationProblem[] = [];
   const check = (provider: unknown, settings: unknown, role: 'credentials' | 'fallbackCredentials') => {
-    if (provider !== 'twilio' && provider !== 'telnyx') {
-      problems.push({ source: role === 'credentials' ? 'provider' : 'fallbackProvider', problem: 'must be "twilio" or "telnyx"', fix: 'name a built-in provider, or pass your own with new SMSService({ providers })' });
+    const definition = findBuiltInProvider(provider);
+    if (definition === undefined) {
+      problems.push({ source: role === 'credentials' ? 'provider' : 'fallbackProvider', problem: `must be ${listBuiltInProviders()}`, fix: 'name a built-in provider, or pass your own with new SMSService({ providers })' });
       return;
     }
-    for (const { setting, problem } of builtIn[provider].findProblems(settings)) {
-      const source = sourceOf(provider, setting, role);
-      problems.push({ source, problem, fix: `set ${source} as ${settingsPage[provider]} describes` });
+    for (const { setting, problem } of definition.findSettingsProblems(settings)) {
+      const source = sourceOf(definition.id, setting, role);
+      problems.push({ source, problem, fix: `set ${source} as ${definition.docsPage}#credentials-and-settings describes` });
     }
   };
   check(config.provider, config.credentials, 'credentials');
@@ -83,11 +70,8 @@ export function createConfiguredProviders(config: SMSServiceConfig): SmsProvider
   if (problems.length > 0) {
     throw configurationError(problems, 'config');
   }
-  const providers = [builtIn[config.provider].create(config.credentials as never)];
-  if (config.fallbackProvider !== undefined) {
-    providers.push(builtIn[config.fallbackProvider].create(config.fallbackCredentials as never));
-  }
+  const create = (id: BuiltInProvider, settings: unknown): SmsProvider => (findBuiltInProvider(id)?.createProvider as (settings: unknown) => SmsProvider)(settings);
+  const providers = [create(config.provider, config.credentials)];
+  if (config.fallbackProvider !== undefined) providers.push(create(config.fallbackProvider, config.fallbackCredentials));
   return providers;
 }
-
-export type { TelnyxProviderSettings, TwilioProviderSettings };

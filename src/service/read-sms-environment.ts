@@ -1,21 +1,14 @@
-import type { BuiltInProvider, SMSServiceConfig } from './sms-service-config';
+import { BUILT_IN_PROVIDERS, type BuiltInProvider, type BuiltInProviderDefinition } from '../providers/built-in-providers';
+import type { SMSServiceConfig } from './sms-service-config';
 import { configurationError, findConfigurationProblems, type ConfigurationProblem } from './create-configured-providers';
 
-/** Environment variables per provider setting (docs/twilio.md#credentials-and-settings, docs/telnyx.md#credentials-and-settings). */
-export const PROVIDER_ENVIRONMENT_VARIABLES = {
-  twilio: {
-    accountSid: 'TWILIO_ACCOUNT_SID',
-    authToken: 'TWILIO_AUTH_TOKEN',
-    from: 'TWILIO_PHONE_NUMBER',
-    messagingServiceSid: 'TWILIO_MESSAGING_SERVICE_SID',
-    statusCallbackUrl: 'TWILIO_STATUS_CALLBACK_URL',
-  },
-  telnyx: {
-    apiKey: 'TELNYX_API_KEY',
-    from: 'TELNYX_PHONE_NUMBER',
-    messagingProfileId: 'TELNYX_MESSAGING_PROFILE_ID',
-  },
-} as const satisfies Record<BuiltInProvider, Record<string, string>>;
+/**
+ * Environment variables per provider setting, from each vendor's definition
+ * (docs/twilio.md#credentials-and-settings, docs/telnyx.md#credentials-and-settings).
+ */
+export const PROVIDER_ENVIRONMENT_VARIABLES: Readonly<Record<BuiltInProvider, Readonly<Record<string, string>>>> = Object.freeze(
+  Object.fromEntries(BUILT_IN_PROVIDERS.map((definition) => [definition.id, definition.environment])) as Record<BuiltInProvider, Readonly<Record<string, string>>>,
+);
 
 /** Per-organisation quotas from the environment: SMS_RATE_LIMIT (per hour) and SMS_DAILY_LIMIT. */
 export interface EnvironmentLimits {
@@ -31,17 +24,20 @@ export interface SmsEnvironment {
 type Environment = Readonly<Record<string, string | undefined>>;
 
 /**
- * Reads the providers and limits from environment variables. Twilio is the primary provider when any
- * TWILIO_* variable is set and Telnyx its fallback when any TELNYX_* variable is set (the default order
- * Twilio → Telnyx); with only TELNYX_* variables Telnyx is the one provider. Empty values count as unset.
- * Throws one `ValidationError` listing every missing or malformed variable, by name, never by value.
+ * Reads the providers and limits from environment variables. A vendor is configured when any of its
+ * variables is set; the first configured one in `BUILT_IN_PROVIDERS` order (Twilio, Telnyx, …) is the
+ * primary and the next its fallback (the default order Twilio → Telnyx); more than two is refused, as a
+ * service from the environment has one fallback. Empty values count as unset. Throws one
+ * `ValidationError` listing every missing or malformed variable, by name, never by value.
  *
  * @example
  * const { config, limits } = readSmsEnvironment(process.env);
  */
 export function readSmsEnvironment(env: Environment): SmsEnvironment {
-  const twilio = settingsFrom(env, 'twilio');
-  const telnyx = settingsFrom(env, 'telnyx');
+  const configured = BUILT_IN_PROVIDERS.flatMap((definition) => {
+    const settings = settingsFrom(env, definition.id);
+    return settings === undefined ? [] : [{ id: definition.id, settings }];
+  });
   const problems: ConfigurationProblem[] = [];
   const limits = {
     hourly: positiveWholeNumber(env, 'SMS_RATE_LIMIT', 'the messages each organisation may send per hour', problems),
@@ -49,34 +45,54 @@ export function readSmsEnvironment(env: Environment): SmsEnvironment {
   };
 
   let config: SmsEnvironment['config'] | undefined;
-  if (twilio !== undefined) {
-    config = { provider: 'twilio', credentials: twilio, ...(telnyx === undefined ? {} : { fallbackProvider: 'telnyx', fallbackCredentials: telnyx }) };
-  } else if (telnyx !== undefined) {
-    config = { provider: 'telnyx', credentials: telnyx };
-  } else {
+  const [primary, fallback, ...beyond] = configured;
+  if (primary === undefined) {
     problems.unshift({
-      source: 'TWILIO_ACCOUNT_SID / TELNYX_API_KEY',
-      problem: 'are both unset: no provider is configured',
-      fix: 'set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_PHONE_NUMBER (or TWILIO_MESSAGING_SERVICE_SID), and/or TELNYX_API_KEY and TELNYX_PHONE_NUMBER (or TELNYX_MESSAGING_PROFILE_ID); see docs/twilio.md and docs/telnyx.md',
+      source: BUILT_IN_PROVIDERS.map((definition) => Object.values(definition.environment)[0]).join(' / '),
+      problem: `are ${BUILT_IN_PROVIDERS.length === 2 ? 'both' : 'all'} unset: no provider is configured`,
+      fix: `set ${BUILT_IN_PROVIDERS.map(describeVariables).join(', and/or ')}; see ${BUILT_IN_PROVIDERS.map((definition) => definition.docsPage).join(' and ')}`,
     });
+  } else if (beyond.length > 0) {
+    problems.unshift({
+      source: configured.map(({ id }) => `${id.toUpperCase()}_*`).join(' / '),
+      problem: `configure ${configured.length} providers, but a service from the environment takes a primary and one fallback`,
+      fix: `unset the variables of all but two of ${configured.map(({ id }) => id).join(', ')}, or build the service with SMSService.fromConfig or new SMSService({ providers })`,
+    });
+  } else {
+    config = { provider: primary.id, credentials: primary.settings, ...(fallback === undefined ? {} : { fallbackProvider: fallback.id, fallbackCredentials: fallback.settings }) };
   }
   if (config !== undefined) {
     const providerProblems = findConfigurationProblems(config, (provider, setting) => variableOf(provider, setting));
-    // Adapter messages name the alternative sender setting ("or messagingServiceSid is required"): name its variable.
-    problems.unshift(
-      ...providerProblems.map(({ source, problem, fix }) => ({
-        source,
-        fix,
-        problem: problem
-          .replace('messagingServiceSid', PROVIDER_ENVIRONMENT_VARIABLES.twilio.messagingServiceSid)
-          .replace('messagingProfileId', PROVIDER_ENVIRONMENT_VARIABLES.telnyx.messagingProfileId),
-      })),
-    );
+    problems.unshift(...providerProblems.map(({ source, problem, fix }) => ({ source, fix, problem: namingVariables(problem, source) })));
   }
   if (problems.length > 0 || config === undefined) {
     throw configurationError(problems, 'env');
   }
   return { config, limits };
+}
+
+/**
+ * `TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_PHONE_NUMBER (or TWILIO_MESSAGING_SERVICE_SID)`: the
+ * variables a vendor needs. Settings the adapter names as an alternative sender are shown in brackets.
+ */
+function describeVariables(definition: BuiltInProviderDefinition): string {
+  const required = definition.findSettingsProblems({}).map(({ setting, problem }) => {
+    const variable = variableOf(definition.id, setting);
+    const alternative = /^or (\w+) is required/.exec(problem)?.[1];
+    return alternative === undefined ? variable : `${variable} (or ${variableOf(definition.id, alternative)})`;
+  });
+  return required.length <= 1 ? required.join('') : `${required.slice(0, -1).join(', ')} and ${required.at(-1)}`;
+}
+
+/**
+ * Adapter messages name an alternative setting ("or messagingServiceSid is required"): name its variable
+ * instead, for the vendor whose variable the problem is about.
+ */
+function namingVariables(problem: string, source: string): string {
+  const definition = BUILT_IN_PROVIDERS.find((candidate) => Object.values(candidate.environment).includes(source));
+  const alternative = /^or (\w+) is required/.exec(problem)?.[1];
+  if (definition === undefined || alternative === undefined) return problem;
+  return problem.replace(alternative, variableOf(definition.id, alternative));
 }
 
 /** The provider's settings as the variables give them; checked by the adapter's own rules right after. */

@@ -1,8 +1,7 @@
-import type { TelnyxProviderSettings } from '../providers/telnyx/parse-telnyx-settings';
-import type { TwilioProviderSettings } from '../providers/twilio/parse-twilio-settings';
+import type { BuiltInProvider, BuiltInProviderSettings } from '../providers/built-in-providers';
 import type { SMSServiceOptions } from './sms-service-options';
 
-export type BuiltInProvider = 'twilio' | 'telnyx';
+export type { BuiltInProvider } from '../providers/built-in-providers';
 
 /**
  * `SMSService.fromConfig()` input, shaped like the host team's constructor (docs/twilio.md#credentials-and-settings:
@@ -11,10 +10,10 @@ export type BuiltInProvider = 'twilio' | 'telnyx';
  */
 export interface SMSServiceConfig extends Omit<SMSServiceOptions, 'providers'> {
   provider: BuiltInProvider;
-  /** Settings of `provider` (`createTwilioProvider` or `createTelnyxProvider` settings). */
-  credentials: TwilioProviderSettings | TelnyxProviderSettings;
+  /** Settings of `provider`: what its factory takes (`createTwilioProvider`, `createTelnyxProvider`, …). */
+  credentials: BuiltInProviderSettings;
   /** Tried when `provider` refused without sending for a reason of its own. */
   fallbackProvider?: BuiltInProvider;
   /** Settings of `fallbackProvider`; required with it. */
-  fallbackCredentials?: TwilioProviderSettings | TelnyxProviderSettings;
+  fallbackCredentials?: BuiltInProviderSettings;
 }

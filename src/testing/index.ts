@@ -13,8 +13,8 @@ export { runIdempotencyStoreContract, type IdempotencyStoreContractOptions } fro
 export { runProviderContract, type ProviderContractOptions, type ProviderScenario } from './run-provider-contract';
 export { runRateLimiterContract, type RateLimiterContractOptions } from './run-rate-limiter-contract';
 export { runOptOutStoreContract, type OptOutStoreContractOptions } from './run-opt-out-store-contract';
-export { signTwilioRequest, type SignTwilioRequestOptions, type SignedTwilioRequest } from './sign-twilio-request';
-export { signTelnyxRequest, type SignTelnyxRequestOptions, type SignedTelnyxRequest } from './sign-telnyx-request';
+export { signTwilioRequest, type SignTwilioRequestOptions, type SignedTwilioRequest } from '../providers/twilio/sign-twilio-request';
+export { signTelnyxRequest, type SignTelnyxRequestOptions, type SignedTelnyxRequest } from '../providers/telnyx/sign-telnyx-request';
 export { runEventBusContract, type EventBusContractOptions } from './run-event-bus-contract';
 export { connectionError, type ConnectionErrorCode, type ConnectionErrorOptions } from './connection-error';
 export { installPromiseWithResolvers } from './install-promise-with-resolvers';

@@ -1,23 +1,12 @@
 import { handleInboundMessage } from './handle-inbound-message';
 import { handleStatusCallback } from './handle-status-callback';
-import { parseFormParams } from './parse-form-params';
-import { parseTelnyxWebhook } from './parse-telnyx-webhook';
-import { parseTwilioWebhook } from './parse-twilio-webhook';
 import type { ParsedWebhook } from '../providers/kit/parsed-webhook';
 import { readRequestBody } from './read-request-body';
 import { readWebhookHandlerOptions, type WebhookSettings } from './read-webhook-handler-options';
-import { checkTelnyxSignature } from './verify-telnyx-signature';
-import { verifyTwilioSignature } from './verify-twilio-signature';
 import type { WebhookContext } from './webhook-context';
 import type { WebhookHandler, WebhookHandlerOptions } from './webhook-handler-options';
-import { acknowledgeWebhook } from '../providers/kit/acknowledge-webhook';
-import { refusal, twimlResponse } from './webhook-responses';
+import { refusal } from './webhook-responses';
 import { WebhookStageError } from './webhook-stage';
-
-const TWILIO_SIGNATURE = 'x-twilio-signature';
-const TELNYX_SIGNATURE = 'telnyx-signature-ed25519';
-const TELNYX_TIMESTAMP = 'telnyx-timestamp';
-const decoder = new TextDecoder();
 
 /**
  * The webhook endpoint for delivery statuses and inbound messages of Twilio and Telnyx, as a
@@ -55,54 +44,35 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
 
 async function handle(settings: WebhookSettings, locks: Map<string, Promise<unknown>>, request: Request): Promise<Response> {
   if (request.method !== 'POST') return refusal(405, 'METHOD_NOT_ALLOWED', 'Provider webhooks are POST requests.');
-  const twilioSigned = request.headers.has(TWILIO_SIGNATURE);
-  const telnyxSigned = request.headers.has(TELNYX_SIGNATURE) || request.headers.has(TELNYX_TIMESTAMP);
-  if (twilioSigned && telnyxSigned) return refusal(400, 'AMBIGUOUS_PROVIDER', 'The request carries both Twilio and Telnyx signature headers.');
-  if (!twilioSigned && !telnyxSigned) {
-    return refusal(403, 'MISSING_SIGNATURE', 'The request has no X-Twilio-Signature or telnyx-signature-ed25519 header: it did not come from Twilio or Telnyx, or a proxy dropped the header.');
+  const claimed = settings.vendors.filter((vendor) => vendor.definition.webhook.signatureHeaders.some((header: string) => request.headers.has(header)));
+  const [vendor] = claimed;
+  if (claimed.length > 1) {
+    return refusal(400, 'AMBIGUOUS_PROVIDER', `The request carries signature headers of ${joinNames(claimed.map((each) => each.definition.displayName), 'and')}.`);
+  }
+  if (vendor === undefined) {
+    const headers = joinNames(settings.vendors.map((each) => each.definition.webhook.signatureHeaders[0] ?? ''), 'or');
+    const names = joinNames(settings.vendors.map((each) => each.definition.displayName), 'or');
+    return refusal(403, 'MISSING_SIGNATURE', `The request has no ${headers} header: it did not come from ${names}, or a proxy dropped the header.`);
   }
   const body = await readRequestBody(request, settings.maxBodyBytes);
   if (!body.ok) return refusal(body.status, body.status === 413 ? 'BODY_TOO_LARGE' : 'UNREADABLE_BODY', body.message);
-  return twilioSigned ? handleTwilio(settings, locks, request, body.bytes) : handleTelnyx(settings, locks, request, body.bytes);
+  const { webhook } = vendor;
+  if (webhook.missingSecret !== undefined) return refusal(403, 'NO_SECRET_CONFIGURED', webhook.missingSecret);
+  const reading = await webhook.read(request, body.bytes, settings.clock);
+  if (!reading.valid) return refusal(403, reading.reason, reading.message);
+  const context: WebhookContext = { settings, providerId: webhook.providerId, request, locks };
+  return dispatch(context, reading.parsed, { answer: (helpReply) => webhook.answer(helpReply), repliesInline: webhook.repliesInline });
 }
 
-async function handleTwilio(settings: WebhookSettings, locks: Map<string, Promise<unknown>>, request: Request, bytes: Uint8Array): Promise<Response> {
-  const twilio = settings.twilio;
-  if (twilio === undefined || twilio.authTokens.length === 0) {
-    return refusal(403, 'NO_SECRET_CONFIGURED', 'Twilio webhooks are refused: no Twilio auth token is configured. Fix: pass providers.twilio.authToken (TWILIO_AUTH_TOKEN).');
-  }
-  const url = twilio.publicUrl(request);
-  const text = decoder.decode(bytes);
-  const json = new URL(url).searchParams.has('bodySHA256');
-  const params = json ? {} : parseFormParams(text);
-  const verification = verifyTwilioSignature({ url, params, rawBody: bytes, signature: request.headers.get(TWILIO_SIGNATURE), authTokens: twilio.authTokens });
-  if (!verification.valid) return refusal(403, verification.reason, verification.message);
-  const parsed = parseTwilioWebhook(json ? readJsonParams(text) : params);
-  const context: WebhookContext = { settings, providerId: twilio.providerId, request, locks };
-  return dispatch(context, parsed, { answer: twimlResponse, repliesInline: true });
-}
-
-async function handleTelnyx(settings: WebhookSettings, locks: Map<string, Promise<unknown>>, request: Request, bytes: Uint8Array): Promise<Response> {
-  const telnyx = settings.telnyx;
-  if (telnyx === undefined || telnyx.publicKeys.length === 0) {
-    return refusal(403, 'NO_SECRET_CONFIGURED', 'Telnyx webhooks are refused: no Telnyx public key is configured. Fix: pass providers.telnyx.publicKey (Mission Control → Keys & Credentials → Public Key).');
-  }
-  const verification = checkTelnyxSignature(telnyx.publicKeys, {
-    rawBody: bytes,
-    signature: request.headers.get(TELNYX_SIGNATURE),
-    timestamp: request.headers.get(TELNYX_TIMESTAMP),
-    toleranceSeconds: telnyx.toleranceSeconds,
-    clock: settings.clock,
-  });
-  if (!verification.valid) return refusal(403, verification.reason, verification.message);
-  const context: WebhookContext = { settings, providerId: telnyx.providerId, request, locks };
-  return dispatch(context, parseTelnyxWebhook(decoder.decode(bytes)), { answer: () => acknowledgeWebhook(), repliesInline: false });
+/** `Twilio or Telnyx`, `Twilio, Telnyx and Plivo`. */
+function joinNames(names: readonly string[], conjunction: 'and' | 'or'): string {
+  return names.length <= 1 ? names.join('') : `${names.slice(0, -1).join(', ')} ${conjunction} ${names.at(-1)}`;
 }
 
 interface ProviderAnswer {
   /** The provider's 2xx, carrying `helpReply` when the provider can (`repliesInline`). */
   readonly answer: (helpReply?: string) => Response;
-  /** Twilio sends a TwiML `<Message>` as the reply; Telnyx webhooks carry none. */
+  /** Twilio sends a TwiML `<Message>` as the reply; other vendors' webhooks carry none. */
   readonly repliesInline: boolean;
 }
 
@@ -141,26 +111,10 @@ async function dispatch(context: WebhookContext, parsed: ParsedWebhook, provider
   }
 }
 
-/** Telnyx webhooks carry no reply: the HELP answer is sent with the service, after the 2xx. */
+/** Webhooks that carry no reply (Telnyx): the HELP answer is sent with the service, after the 2xx. */
 function sendHelpReply(context: WebhookContext, to: string, from: string, tenantId: string | null, messageId: string, body: string): void {
   const send = context.settings.service?.send;
   if (send === undefined) return;
   const request = tenantId === null ? { to, from, body } : { to, from, body, tenantId };
   void send.call(context.settings.service, request).catch((error: unknown) => context.settings.onError(error, { stage: 'reply', provider: context.providerId, messageId }));
-}
-
-/** Twilio JSON webhooks: the top-level fields, as form parameters would carry them. */
-function readJsonParams(text: string): Record<string, string> {
-  let json: unknown;
-  try {
-    json = JSON.parse(text);
-  } catch {
-    return {};
-  }
-  const params = Object.create(null) as Record<string, string>;
-  if (typeof json !== 'object' || json === null || Array.isArray(json)) return params;
-  for (const [name, value] of Object.entries(json)) {
-    if (typeof value === 'string' || typeof value === 'number' || typeof value === 'boolean') params[name] = String(value);
-  }
-  return params;
 }

@@ -1,5 +1,5 @@
 import { optionError } from '../options/option-error';
-import { randomUUID, type KeyObject } from 'node:crypto';
+import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../clock';
 import type { EventPublisher } from '../events/event-publisher';
 import { checkOptOutStore } from '../opt-outs/check-opt-out-store';
@@ -7,25 +7,18 @@ import type { OptOutStore } from '../opt-outs/opt-out-store';
 import type { MessageStore } from '../store/message-store';
 import type { InboundMessage } from '../messages/inbound-message';
 import { createInMemoryWebhookDedupeStore } from './in-memory-webhook-dedupe-store';
-import { readSecrets } from './read-secrets';
-import { readTelnyxPublicKeys } from './read-telnyx-public-keys';
-import { readTolerance } from './verify-telnyx-signature';
+import { BUILT_IN_PROVIDERS, findBuiltInProvider, listBuiltInProviders, type BuiltInProviderDefinition } from '../providers/built-in-providers';
+import type { ConfiguredProviderWebhook, ProviderWebhookDefinition } from '../providers/provider-definition';
 import type { WebhookDedupeStore } from './webhook-dedupe-store';
 import type { WebhookErrorContext, WebhookHandlerOptions, WebhookService } from './webhook-handler-options';
 
 const DAY_MS = 86_400_000;
 const MIN_DEDUPE_TTL_MS = 300_000;
 
-export interface ResolvedTwilioWebhook {
-  readonly providerId: string;
-  readonly authTokens: readonly string[];
-  readonly publicUrl: (request: Request) => string;
-}
-
-export interface ResolvedTelnyxWebhook {
-  readonly providerId: string;
-  readonly publicKeys: readonly KeyObject[];
-  readonly toleranceSeconds: number;
+/** A built-in vendor's webhooks as configured (or refused with 403 when its secret is not). */
+export interface ConfiguredVendor {
+  readonly definition: BuiltInProviderDefinition;
+  readonly webhook: ConfiguredProviderWebhook;
 }
 
 /** The handler's options, checked once at construction. */
@@ -34,8 +27,8 @@ export interface WebhookSettings {
   readonly events: EventPublisher;
   readonly optOuts: OptOutStore | undefined;
   readonly service: WebhookService | undefined;
-  readonly twilio: ResolvedTwilioWebhook | undefined;
-  readonly telnyx: ResolvedTelnyxWebhook | undefined;
+  /** Every built-in vendor, configured or not, in `BUILT_IN_PROVIDERS` order: a request is told apart by its signature headers. */
+  readonly vendors: readonly ConfiguredVendor[];
   readonly dedupe: WebhookDedupeStore;
   readonly dedupeTtlMs: number;
   readonly helpReply: string | undefined;
@@ -70,19 +63,28 @@ export function readWebhookHandlerOptions(options: WebhookHandlerOptions): Webho
   if (optOuts !== undefined) checkOptOutStore(optOuts, 'options.optOuts');
 
   const providers = options.providers as Record<string, unknown> | undefined;
-  if (typeof providers !== 'object' || providers === null) throw optionError('options.providers', 'is missing.', 'pass providers: { twilio: { authToken }, telnyx: { publicKey } } (either or both).');
+  if (typeof providers !== 'object' || providers === null) throw optionError('options.providers', 'is missing.', 'pass providers: { twilio: { authToken }, telnyx: { publicKey } } (any of them).');
   for (const key of Object.keys(providers)) {
-    if (key !== 'twilio' && key !== 'telnyx') throw optionError(`options.providers.${key}`, 'is not a supported provider.', 'use twilio and/or telnyx.');
+    if (findBuiltInProvider(key) === undefined) throw optionError(`options.providers.${key}`, 'is not a supported provider.', `use ${listBuiltInProviders('and/or', false)}.`);
   }
   const clock = options.clock ?? systemClock;
   const helpReply = options.helpReply;
   if (helpReply !== undefined && (typeof helpReply !== 'string' || helpReply.trim() === '' || helpReply.length > 1600)) {
     throw optionError('options.helpReply', 'is not a text of 1 to 1600 characters.', 'pass the help text, e.g. "Acme alerts: reply STOP to opt out. Help: acme.example/help".');
   }
-  const telnyx = readTelnyx(options.providers.telnyx);
-  if (helpReply !== undefined && telnyx !== undefined && typeof service?.send !== 'function') {
-    throw optionError('options.helpReply', 'is set with Telnyx, but Telnyx webhooks cannot carry a reply.', 'pass service (your SMSService) so the HELP answer is sent with it, or leave helpReply unset.');
-  }
+  const vendors = BUILT_IN_PROVIDERS.map((definition): ConfiguredVendor => {
+    const given = providers[definition.id];
+    // An unconfigured vendor is still recognised by its headers, and refused with 403 (fail closed).
+    const webhook = (definition.webhook as ProviderWebhookDefinition<unknown>).configure(given ?? {}, `options.providers.${definition.id}`);
+    if (helpReply !== undefined && given !== undefined && !webhook.repliesInline && typeof service?.send !== 'function') {
+      throw optionError(
+        'options.helpReply',
+        `is set with ${definition.displayName}, but ${definition.displayName} webhooks cannot carry a reply.`,
+        'pass service (your SMSService) so the HELP answer is sent with it, or leave helpReply unset.',
+      );
+    }
+    return { definition, webhook };
+  });
   const dedupeTtlMs = options.dedupeTtlMs ?? DAY_MS;
   if (!Number.isSafeInteger(dedupeTtlMs) || dedupeTtlMs < MIN_DEDUPE_TTL_MS || dedupeTtlMs > 30 * DAY_MS) {
     throw optionError('options.dedupeTtlMs', `${String(dedupeTtlMs)} is out of range.`, 'pass milliseconds from 300000 (Telnyx replay window) to 30 days; Twilio callbacks have no window, so keep 24 h or more.');
@@ -101,8 +103,7 @@ export function readWebhookHandlerOptions(options: WebhookHandlerOptions): Webho
     events,
     optOuts,
     service,
-    twilio: readTwilio(options.providers.twilio),
-    telnyx,
+    vendors,
     dedupe,
     dedupeTtlMs,
     helpReply,
@@ -113,64 +114,6 @@ export function readWebhookHandlerOptions(options: WebhookHandlerOptions): Webho
     onError: options.onError ?? reportWebhookError,
   };
 }
-
-function readTwilio(options: WebhookHandlerOptions['providers']['twilio']): ResolvedTwilioWebhook | undefined {
-  if (options === undefined) return undefined;
-  checkKeys(options, 'options.providers.twilio', ['authToken', 'publicOrigin', 'publicUrl', 'providerId']);
-  const authTokens = readSecrets(options.authToken, 'options.providers.twilio.authToken');
-  if (options.publicOrigin !== undefined && options.publicUrl !== undefined) {
-    throw optionError('options.providers.twilio.publicUrl', 'is set together with publicOrigin.', 'pass one of them.');
-  }
-  let publicUrl = (request: Request): string => request.url;
-  if (options.publicUrl !== undefined) {
-    if (typeof options.publicUrl !== 'function') throw optionError('options.providers.twilio.publicUrl', 'is not a function.', 'pass (request) => the full public URL Twilio called.');
-    publicUrl = options.publicUrl;
-  } else if (options.publicOrigin !== undefined) {
-    const origin = readOrigin(options.publicOrigin);
-    publicUrl = (request) => {
-      const received = new URL(request.url);
-      return origin + received.pathname + received.search;
-    };
-  }
-  return { providerId: readProviderId(options.providerId, 'twilio'), authTokens, publicUrl };
-}
-
-function readTelnyx(options: WebhookHandlerOptions['providers']['telnyx']): ResolvedTelnyxWebhook | undefined {
-  if (options === undefined) return undefined;
-  checkKeys(options, 'options.providers.telnyx', ['publicKey', 'toleranceSeconds', 'providerId']);
-  return {
-    providerId: readProviderId(options.providerId, 'telnyx'),
-    publicKeys: readTelnyxPublicKeys(options.publicKey, 'options.providers.telnyx.publicKey'),
-    toleranceSeconds: readTolerance({ toleranceSeconds: options.toleranceSeconds }, 'options.providers.telnyx.toleranceSeconds') as number,
-  };
-}
-
-function readOrigin(value: unknown): string {
-  let url: URL | undefined;
-  try {
-    url = typeof value === 'string' ? new URL(value) : undefined;
-  } catch {
-    url = undefined;
-  }
-  if (url === undefined || (url.protocol !== 'https:' && url.protocol !== 'http:') || url.pathname !== '/' || url.search !== '' || url.hash !== '' || url.username !== '') {
-    throw optionError('options.providers.twilio.publicOrigin', 'is not an origin (scheme, host and optional port, nothing else).', "pass e.g. 'https://api.example.com'; use publicUrl when the proxy also rewrites the path.");
-  }
-  return url.origin;
-}
-
-function readProviderId(value: unknown, fallback: string): string {
-  if (value === undefined) return fallback;
-  if (typeof value !== 'string' || !/^[A-Za-z0-9._-]{1,64}$/.test(value)) throw optionError('providerId', 'is not a provider id.', `pass the id your provider was created with, e.g. '${fallback}'.`);
-  return value;
-}
-
-function checkKeys(options: object, field: string, known: readonly string[]): void {
-  if (typeof options !== 'object' || options === null) throw optionError(field, 'is not an object.', 'pass an object of settings.');
-  for (const key of Object.keys(options)) {
-    if (!known.includes(key)) throw optionError(`${field}.${key}`, 'is not a setting.', `use ${known.join(', ')}.`);
-  }
-}
-
 
 const actions: Record<WebhookErrorContext['stage'], string> = {
   store: 'record a webhook in the message store',

@@ -1,42 +1,11 @@
 import type { Clock } from '../clock';
+import type { BuiltInWebhookOptions } from '../providers/built-in-providers';
 import type { EventPublisher } from '../events/event-publisher';
 import type { OptOutStore } from '../opt-outs/opt-out-store';
 import type { SendRequest } from '../messages/send-request';
 import type { MessageStore } from '../store/message-store';
 import type { InboundMessage } from '../messages/inbound-message';
 import type { WebhookDedupeStore } from './webhook-dedupe-store';
-
-/** Twilio callbacks: how to verify them. */
-export interface TwilioWebhookOptions {
-  /**
-   * The account's Auth Token (TWILIO_AUTH_TOKEN), or several during a rotation. Unset or empty: every
-   * Twilio callback is refused with 403 (fail closed).
-   */
-  authToken?: string | readonly string[] | undefined;
-  /**
-   * The origin Twilio calls, e.g. `https://api.example.com`: replaces the scheme, host and port this
-   * process sees (a reverse proxy or load balancer rewrites them, and Twilio signed the public URL).
-   * The path and query are kept from the request.
-   */
-  publicOrigin?: string;
-  /** Or the whole public URL of a request, for proxies that also rewrite the path. */
-  publicUrl?: (request: Request) => string;
-  /** The provider id the messages were recorded under. Default `twilio`. */
-  providerId?: string;
-}
-
-/** Telnyx webhooks: how to verify them. */
-export interface TelnyxWebhookOptions {
-  /**
-   * The account's public key, base64 (Mission Control → Keys & Credentials → Public Key), or several.
-   * Unset or empty: every Telnyx webhook is refused with 403 (fail closed).
-   */
-  publicKey?: string | readonly string[] | undefined;
-  /** Seconds `telnyx-timestamp` may be away from this server's clock, both ways. Default 300. */
-  toleranceSeconds?: number;
-  /** The provider id the messages were recorded under. Default `telnyx`. */
-  providerId?: string;
-}
 
 /** What the handler needs of an `SMSService`: its store, bus and opt-outs, and `send` for HELP replies over Telnyx. */
 export interface WebhookService {
@@ -55,8 +24,11 @@ export interface WebhookHandlerOptions {
   events?: EventPublisher;
   /** Where STOP / START replies and provider opt-out errors are recorded (default: the service's, if any). */
   optOuts?: OptOutStore;
-  /** The providers whose webhooks are accepted. A provider without its secret is refused (403). */
-  providers: { twilio?: TwilioWebhookOptions; telnyx?: TelnyxWebhookOptions };
+  /**
+   * The vendors whose webhooks are accepted, each with its secret (docs/webhooks.md). A vendor without its
+   * secret is refused (403).
+   */
+  providers: BuiltInWebhookOptions;
   /** Remembers handled webhooks. Default: a bounded `InMemoryWebhookDedupeStore`. */
   dedupe?: WebhookDedupeStore;
   /** How long a handled webhook is remembered. Default 24 h (Twilio has no replay window, docs/webhooks.md#duplicates); at least 5 min. */
@@ -91,3 +63,6 @@ export interface WebhookErrorContext {
 
 /** The Fetch-standard handler: Hono, Next.js route handlers, Bun, Deno and workers call it as is. */
 export type WebhookHandler = (request: Request) => Promise<Response>;
+
+export type { TwilioWebhookOptions } from '../providers/twilio/twilio-webhook-options';
+export type { TelnyxWebhookOptions } from '../providers/telnyx/telnyx-webhook-options';

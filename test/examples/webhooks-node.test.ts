@@ -1,8 +1,8 @@
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { createWebhookServer, type WebhookServer } from '../../examples/webhooks-node';
-import { signTelnyxRequest } from '../../src/testing/sign-telnyx-request';
-import { signTwilioRequest } from '../../src/testing/sign-twilio-request';
+import { signTelnyxRequest } from '../../src/providers/telnyx/sign-telnyx-request';
+import { signTwilioRequest } from '../../src/providers/twilio/sign-twilio-request';
 
 const TOKEN = '7c2e9f41a8b3d6e05f1a4c9b2d8e7f63';
 const SEED = Buffer.alloc(32, 5).toString('base64');

@@ -2,7 +2,7 @@ import { createServer, type IncomingMessage, type Server, type ServerResponse } 
 import type { AddressInfo } from 'node:net';
 import { afterEach, describe, expect, it } from 'vitest';
 import { toNodeHandler } from '../../src/webhooks/to-node-handler';
-import { signTwilioRequest } from '../../src/testing/sign-twilio-request';
+import { signTwilioRequest } from '../../src/providers/twilio/sign-twilio-request';
 import { formBody, setupWebhooks, telnyxInboundEvent, telnyxRequest, TWILIO_TOKEN, twilioInbound } from './support/webhook-fixtures';
 
 const servers: Server[] = [];

@@ -10,8 +10,8 @@
 import { createHash } from 'node:crypto';
 import twilio from 'twilio';
 import { describe, expect, it } from 'vitest';
-import { signTelnyxRequest } from '../../src/testing/sign-telnyx-request';
-import { signTwilioRequest } from '../../src/testing/sign-twilio-request';
+import { signTelnyxRequest } from '../../src/providers/telnyx/sign-telnyx-request';
+import { signTwilioRequest } from '../../src/providers/twilio/sign-twilio-request';
 import { pick, randomText, seededRandom } from './support/seeded-random';
 import { ENDPOINT, formBody, NOW_SECONDS, OURS, RECIPIENT, setupWebhooks, TELNYX_SEED, TWILIO_SID, TWILIO_TOKEN, type FormParams } from './support/webhook-fixtures';
 

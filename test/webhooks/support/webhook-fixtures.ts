@@ -9,8 +9,8 @@ import { SMSService } from '../../../src/service/sms-service';
 import { createInMemoryMessageStore, type InMemoryMessageStore } from '../../../src/store/in-memory-message-store';
 import { createFakeProvider, type FakeProvider } from '../../../src/testing/create-fake-provider';
 import type { FakeProviderOutcome } from '../../../src/testing/fake-provider-outcome';
-import { signTelnyxRequest } from '../../../src/testing/sign-telnyx-request';
-import { signTwilioRequest } from '../../../src/testing/sign-twilio-request';
+import { signTelnyxRequest } from '../../../src/providers/telnyx/sign-telnyx-request';
+import { signTwilioRequest } from '../../../src/providers/twilio/sign-twilio-request';
 import { createWebhookHandler } from '../../../src/webhooks/create-webhook-handler';
 import type { WebhookErrorContext, WebhookHandlerOptions } from '../../../src/webhooks/webhook-handler-options';
 

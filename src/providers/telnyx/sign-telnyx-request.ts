@@ -1,5 +1,5 @@
 import { createPrivateKey, createPublicKey, sign } from 'node:crypto';
-import { systemClock, type Clock } from '../clock';
+import { systemClock, type Clock } from '../../clock';
 
 /** DER prefix of an Ed25519 PKCS#8 private key (RFC 8410 §7): the 32-byte seed follows it. */
 const ED25519_PKCS8_PREFIX = Buffer.from('302e020100300506032b657004220420', 'hex');

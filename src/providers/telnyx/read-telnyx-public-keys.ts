@@ -1,7 +1,7 @@
 import type { KeyObject } from 'node:crypto';
-import { ValidationError } from '../errors/validation-error';
+import { ValidationError } from '../../errors/validation-error';
 import { importEd25519PublicKey } from './ed25519';
-import { readSecrets } from './read-secrets';
+import { readSecrets } from '../kit/read-secrets';
 import { decodeStrictBase64 } from './strict-base64';
 
 /**

@@ -1,7 +1,7 @@
-import { mapTelnyxError } from '../providers/telnyx/map-telnyx-error';
-import { mapTelnyxStatus } from '../providers/telnyx/map-telnyx-status';
-import type { InboundMedia } from '../messages/inbound-message';
-import { PROVIDER_ID_PATTERN, readAddress, readTimestamp, type ParsedWebhook } from '../providers/kit/parsed-webhook';
+import { mapTelnyxError } from './map-telnyx-error';
+import { mapTelnyxStatus } from './map-telnyx-status';
+import type { InboundMedia } from '../../messages/inbound-message';
+import { PROVIDER_ID_PATTERN, readAddress, readTimestamp, type ParsedWebhook } from '../kit/parsed-webhook';
 
 const STATUS_EVENTS = new Set(['message.sent', 'message.finalized', 'message.read']);
 const MAX_MEDIA = 10;

@@ -1,4 +1,4 @@
-import { optionError } from '../options/option-error';
+import { optionError } from '../../options/option-error';
 
 /**
  * Normalises configured secrets to a list. `undefined` and `''` mean "none configured" (an unset

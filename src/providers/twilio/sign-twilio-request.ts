@@ -1,5 +1,5 @@
 import { createHash } from 'node:crypto';
-import { computeTwilioSignature, type TwilioParams } from '../webhooks/compute-twilio-signature';
+import { computeTwilioSignature, type TwilioParams } from './compute-twilio-signature';
 
 export interface SignTwilioRequestOptions {
   /** The full URL Twilio would call, query included. */

@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors';
-import { estimateCost } from '../../src/segments/estimate-cost';
+import { estimateCost } from '../../src/providers/estimate-cost';
 import { decimalToMicros, microsToDecimal } from '../../src/segments/money';
-import { DEFAULT_PRICING, mergePricing } from '../../src/segments/pricing';
+import { DEFAULT_PRICING, mergePricing } from '../../src/providers/default-pricing';
 
 describe('money', () => {
   it.each([

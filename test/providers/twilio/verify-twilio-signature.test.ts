@@ -1,11 +1,11 @@
 import type * as NodeCrypto from 'node:crypto';
 import twilio from 'twilio';
 import { describe, expect, it, vi } from 'vitest';
-import { ValidationError } from '../../src/errors/validation-error';
-import { signTwilioRequest } from '../../src/testing/sign-twilio-request';
-import { computeTwilioSignature } from '../../src/webhooks/compute-twilio-signature';
-import { verifyTwilioSignature } from '../../src/webhooks/verify-twilio-signature';
-import { pick, randomText, seededRandom } from './support/seeded-random';
+import { ValidationError } from '../../../src/errors/validation-error';
+import { signTwilioRequest } from '../../../src/providers/twilio/sign-twilio-request';
+import { computeTwilioSignature } from '../../../src/providers/twilio/compute-twilio-signature';
+import { verifyTwilioSignature } from '../../../src/providers/twilio/verify-twilio-signature';
+import { pick, randomText, seededRandom } from '../../webhooks/support/seeded-random';
 
 // Every comparison must go through crypto.timingSafeEqual (docs/webhooks.md#verifying-signatures-yourself): count the calls.
 const compares = vi.hoisted(() => ({ count: 0 }));

@@ -1,9 +1,9 @@
 import { createHash, timingSafeEqual } from 'node:crypto';
-import { ValidationError } from '../errors/validation-error';
+import { ValidationError } from '../../errors/validation-error';
 import { computeTwilioSignature, type TwilioParams } from './compute-twilio-signature';
-import { readSecrets } from './read-secrets';
+import { readSecrets } from '../kit/read-secrets';
 import { twilioUrlCandidates } from './twilio-url-candidates';
-import { rejected, type WebhookVerification } from '../providers/kit/webhook-verification';
+import { rejected, type WebhookVerification } from '../kit/webhook-verification';
 
 export interface VerifyTwilioSignatureOptions {
   /**

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
-import { parseFormParams } from '../../src/webhooks/parse-form-params';
-import { parseTwilioWebhook } from '../../src/webhooks/parse-twilio-webhook';
-import { formBody, OURS, RECIPIENT, TWILIO_SID, twilioInbound, twilioStatus } from './support/webhook-fixtures';
+import { parseFormParams } from '../../../src/providers/kit/parse-form-params';
+import { parseTwilioWebhook } from '../../../src/providers/twilio/parse-twilio-webhook';
+import { formBody, OURS, RECIPIENT, TWILIO_SID, twilioInbound, twilioStatus } from '../../webhooks/support/webhook-fixtures';
 
 describe('parseFormParams', () => {
   it('decodes + and %XX, keeps repeated names as a list, and has no prototype', () => {

@@ -1,8 +1,10 @@
 import type { CountryCode } from 'libphonenumber-js';
 import { ValidationError } from '../errors/validation-error';
-import { calculateSegments, type CalculateSegmentsOptions } from './calculate-segments';
-import { decimalToMicros, money, type Money } from './money';
-import { DEFAULT_PRICING, mergePricing, type PricingTable } from './pricing';
+import { calculateSegments, type CalculateSegmentsOptions } from '../segments/calculate-segments';
+import type { Money } from '../segments/money';
+import { priceSegments } from '../segments/price-segments';
+import type { PricingTable } from '../segments/pricing';
+import { DEFAULT_PRICING, mergePricing } from './default-pricing';
 
 export interface EstimateCostOptions {
   /** Provider id whose prices apply: `twilio`, `telnyx` or a custom id present in `pricing`. */
@@ -30,31 +32,6 @@ export function estimateCost(bodyOrSegments: string | number, options: EstimateC
       : calculateSegments(bodyOrSegments, options.segments).segments;
   const table = options.pricing === undefined ? DEFAULT_PRICING : mergePricing(options.pricing);
   return priceSegments(segments, options.provider, options.country, table);
-}
-
-/**
- * Prices a known segment count against an already merged pricing table. Used on the send path, where
- * the table is merged once at construction.
- */
-export function priceSegments(
-  segments: number,
-  provider: string,
-  country: CountryCode | undefined,
-  table: PricingTable,
-): Money {
-  const pricing = table[provider];
-  if (pricing === undefined) {
-    throw new ValidationError({
-      field: 'provider',
-      reason: 'UNKNOWN_PROVIDER_PRICE',
-      problem: `no price is configured for provider "${provider}".`,
-      fix: `add pricing.${provider} = { currency: 'USD', perSegment: '0.0050' } (your contract price).`,
-    });
-  }
-  const countryPrice = country === undefined ? undefined : pricing.countries?.[country];
-  const field = countryPrice === undefined ? `pricing.${provider}.perSegment` : `pricing.${provider}.countries.${country}`;
-  const perSegmentMicros = decimalToMicros(countryPrice ?? pricing.perSegment, field);
-  return money(segments * perSegmentMicros, pricing.currency);
 }
 
 function checkSegmentCount(segments: number): number {

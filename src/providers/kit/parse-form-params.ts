@@ -1,7 +1,8 @@
-import type { TwilioParams } from './compute-twilio-signature';
+/** Form parameters: each name once, a repeated name as the list of its values. */
+export type FormParams = Readonly<Record<string, string | readonly string[]>>;
 
 /**
- * Reads an `application/x-www-form-urlencoded` body as Twilio posts it: every name once, a repeated
+ * Reads an `application/x-www-form-urlencoded` body as Twilio and Plivo post it: every name once, a repeated
  * name as a list of its values. The result has no prototype, so a parameter named `__proto__` or
  * `constructor` is just a parameter.
  *
@@ -18,7 +19,7 @@ export function parseFormParams(text: string): Record<string, string | string[]>
 }
 
 /** The first value of a parameter. */
-export function firstParam(params: TwilioParams, name: string): string | undefined {
+export function firstParam(params: FormParams, name: string): string | undefined {
   const value = Object.hasOwn(params, name) ? params[name] : undefined;
   return typeof value === 'string' ? value : Array.isArray(value) ? (value as readonly string[])[0] : undefined;
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { parseTelnyxWebhook } from '../../src/webhooks/parse-telnyx-webhook';
-import { OURS, RECIPIENT, TELNYX_ID, telnyxInboundEvent, telnyxStatusEvent } from './support/webhook-fixtures';
+import { parseTelnyxWebhook } from '../../../src/providers/telnyx/parse-telnyx-webhook';
+import { OURS, RECIPIENT, TELNYX_ID, telnyxInboundEvent, telnyxStatusEvent } from '../../webhooks/support/webhook-fixtures';
 
 const parse = (event: unknown) => parseTelnyxWebhook(JSON.stringify(event));
 

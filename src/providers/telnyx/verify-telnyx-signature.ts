@@ -1,10 +1,10 @@
 import type { KeyObject } from 'node:crypto';
-import { systemClock, type Clock } from '../clock';
-import { ValidationError } from '../errors/validation-error';
+import { systemClock, type Clock } from '../../clock';
+import { ValidationError } from '../../errors/validation-error';
 import { verifyEd25519 } from './ed25519';
 import { readTelnyxPublicKeys } from './read-telnyx-public-keys';
 import { decodeStrictBase64 } from './strict-base64';
-import { rejected, type WebhookVerification } from '../providers/kit/webhook-verification';
+import { rejected, type WebhookVerification } from '../kit/webhook-verification';
 
 /** Telnyx's replay window: `|now − timestamp| > 300 s` is refused (docs/webhooks.md#verifying-signatures-yourself). */
 export const TELNYX_DEFAULT_TOLERANCE_SECONDS = 300;

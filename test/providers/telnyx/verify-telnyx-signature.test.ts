@@ -1,11 +1,11 @@
 import Telnyx from 'telnyx';
 import { afterEach, describe, expect, it, vi } from 'vitest';
-import { ValidationError } from '../../src/errors/validation-error';
-import { signTelnyxRequest } from '../../src/testing/sign-telnyx-request';
-import { importEd25519PublicKey, verifyEd25519 } from '../../src/webhooks/ed25519';
-import { decodeStrictBase64 } from '../../src/webhooks/strict-base64';
-import { verifyTelnyxSignature } from '../../src/webhooks/verify-telnyx-signature';
-import { randomText, seededRandom } from './support/seeded-random';
+import { ValidationError } from '../../../src/errors/validation-error';
+import { signTelnyxRequest } from '../../../src/providers/telnyx/sign-telnyx-request';
+import { importEd25519PublicKey, verifyEd25519 } from '../../../src/providers/telnyx/ed25519';
+import { decodeStrictBase64 } from '../../../src/providers/telnyx/strict-base64';
+import { verifyTelnyxSignature } from '../../../src/providers/telnyx/verify-telnyx-signature';
+import { randomText, seededRandom } from '../../webhooks/support/seeded-random';
 
 const hex = (value: string) => Buffer.from(value, 'hex');
 /** RFC 8032 §7.1 TEST 1: the seed and its public key. */

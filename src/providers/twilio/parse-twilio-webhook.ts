@@ -1,10 +1,10 @@
-import { mapTwilioError } from '../providers/twilio/map-twilio-error';
-import { mapTwilioStatus } from '../providers/twilio/map-twilio-status';
-import type { OptOutAction } from '../messages/opt-out-action';
+import { mapTwilioError } from './map-twilio-error';
+import { mapTwilioStatus } from './map-twilio-status';
+import type { OptOutAction } from '../../messages/opt-out-action';
 import type { TwilioParams } from './compute-twilio-signature';
-import type { InboundMedia } from '../messages/inbound-message';
-import { firstParam } from './parse-form-params';
-import { PROVIDER_ID_PATTERN, readAddress, type ParsedWebhook } from '../providers/kit/parsed-webhook';
+import type { InboundMedia } from '../../messages/inbound-message';
+import { firstParam } from '../kit/parse-form-params';
+import { PROVIDER_ID_PATTERN, readAddress, type ParsedWebhook } from '../kit/parsed-webhook';
 
 /** Twilio delivers at most 10 media items per message (docs/twilio.md#mms). */
 const MAX_MEDIA = 10;

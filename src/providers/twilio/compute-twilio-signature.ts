@@ -1,7 +1,8 @@
+import type { FormParams } from '../kit/parse-form-params';
 import { createHmac } from 'node:crypto';
 
 /** Form parameters as Twilio posts them: a repeated name carries several values. */
-export type TwilioParams = Readonly<Record<string, string | readonly string[]>>;
+export type TwilioParams = FormParams;
 
 /**
  * Twilio's `X-Twilio-Signature` for a URL and its POST parameters: Base64(HMAC-SHA1(auth token, the
