@@ -1,3 +1,4 @@
+// Cross-module scenario: the libphonenumber-js/max behaviour src/phone/check-phone-number.ts relies on.
 /**
  * Pins the libphonenumber-js behaviour src/phone relies on, so a dependency update that changes it
  * fails here rather than silently loosening validation.

@@ -1,3 +1,4 @@
+// Cross-module scenario: calculateSegments against sms-segments-calculator and the spec transcription (src/segments/calculate-segments.ts).
 import { SegmentedMessage } from 'sms-segments-calculator';
 import { describe, expect, it } from 'vitest';
 import { calculateSegments, type CalculateSegmentsOptions } from '../../src/segments/calculate-segments';

@@ -1,3 +1,4 @@
+// Cross-module scenario: SMSService.ready() preflight through the provider decorators (src/service/sms-service.ts).
 import { describe, expect, it, vi } from 'vitest';
 import { NotReadyError, SmsError } from '../../src/errors';
 import { createFailoverProvider } from '../../src/failover/create-failover-provider';

@@ -1,5 +1,6 @@
 import { SmsError } from '../../errors/sms-error';
 import { busError } from '../../platform/bus-error';
+import { sleep } from '../../timers/sleep';
 import type { AmqpConnect, AmqpConnection } from './amqp-client-like';
 import { classifyConnectFailure } from './classify-connect-failure';
 import { coalesceSocketWrites } from './coalesce-socket-writes';
@@ -35,7 +36,8 @@ export interface RabbitMqConnector {
 export function createRabbitMqConnector(options: ResolvedRabbitMqBusOptions): RabbitMqConnector {
   const { log } = options;
   const listeners = new Set<(session: RabbitMqSession) => void>();
-  const sleepers = new Set<() => void>();
+  // close() aborts it, ending any backoff wait at once.
+  const closing = new AbortController();
   let connect: AmqpConnect | undefined = options.connect;
   let current: RabbitMqSession | undefined;
   let connecting: Promise<RabbitMqSession> | undefined;
@@ -76,17 +78,6 @@ export function createRabbitMqConnector(options: ResolvedRabbitMqBusOptions): Ra
     }
   };
 
-  const pause = (milliseconds: number) =>
-    new Promise<void>((resolve) => {
-      const wake = () => {
-        clearTimeout(timer);
-        sleepers.delete(wake);
-        resolve();
-      };
-      const timer = setTimeout(wake, milliseconds);
-      sleepers.add(wake);
-    });
-
   const connectLoop = async (): Promise<RabbitMqSession> => {
     for (let attempt = 0; ; attempt += 1) {
       if (closed) throw closedError();
@@ -112,7 +103,7 @@ export function createRabbitMqConnector(options: ResolvedRabbitMqBusOptions): Ra
         const ceiling = Math.min(options.maxDelayMs, options.initialDelayMs * 2 ** Math.min(attempt, 30));
         const delayMs = Math.round(ceiling / 2 + (Math.random() * ceiling) / 2);
         log({ level: 'warn', event: 'connection.retrying', url: options.safeUrl, attempt: attempt + 1, delay_ms: delayMs, message: describe(error) });
-        await pause(delayMs);
+        await sleep(delayMs, closing.signal);
       }
     }
   };
@@ -165,7 +156,7 @@ export function createRabbitMqConnector(options: ResolvedRabbitMqBusOptions): Ra
     async close() {
       if (closed) return;
       closed = true;
-      for (const wake of [...sleepers]) wake();
+      closing.abort();
       const session = current;
       current = undefined;
       if (session !== undefined) {

@@ -1,0 +1,69 @@
+/**
+ * One worker process of the crash test: the RabbitMQ bus, the Redis idempotency store, and a fake
+ * provider that takes `delayMs` and writes `call <body>` before and `accepted <body>` after each send to
+ * `callsFile`, synchronously, so a SIGKILL cannot lose a line. Prints `ready` once consuming; stops
+ * cleanly on SIGTERM.
+ *
+ * Run: node --import tsx test/support/services/platform-crash-worker.ts '{"amqpUrl":…,"exchange":…,"queue":…,"redisUrl":…,"keyPrefix":…,"callsFile":…}'
+ */
+import { appendFileSync } from 'node:fs';
+import { createRabbitMqBus } from '../../../src/adapters/rabbitmq/create-rabbitmq-bus';
+import { createRedisIdempotencyStore } from '../../../src/adapters/redis/redis-idempotency-store';
+import { createSmsWorker } from '../../../src/platform/create-sms-worker';
+import { createWorkerEventPublisher } from '../../../src/platform/create-worker-event-publisher';
+import type { SmsProvider } from '../../../src/providers/provider';
+import { SMSService } from '../../../src/service/sms-service';
+import { createFakeProvider } from '../../../src/testing/create-fake-provider';
+
+interface CrashWorkerSettings {
+  amqpUrl: string;
+  exchange: string;
+  queue: string;
+  redisUrl: string;
+  keyPrefix: string;
+  callsFile: string;
+  concurrency: number;
+  delayMs: number;
+  name: string;
+}
+
+const settings = JSON.parse(process.argv[2] ?? '{}') as CrashWorkerSettings;
+const fake = createFakeProvider({ id: 'twilio', outcomes: () => ({ type: 'accept', delayMs: settings.delayMs }) });
+const provider: SmsProvider = {
+  ...fake,
+  async send(request, options) {
+    appendFileSync(settings.callsFile, `call ${request.body}\n`);
+    const result = await fake.send(request, options);
+    appendFileSync(settings.callsFile, `accepted ${request.body}\n`);
+    return result;
+  },
+};
+const bus = createRabbitMqBus({ url: settings.amqpUrl, exchange: settings.exchange, connectionName: settings.name, onLog: () => undefined });
+const store = createRedisIdempotencyStore({ url: settings.redisUrl, keyPrefix: settings.keyPrefix });
+// A key held by a killed worker stays in flight for its lease (5 min): a redelivery waits 1.5 s for it,
+// then answers outcome unknown instead of sending again.
+const service = new SMSService({ providers: [provider], events: createWorkerEventPublisher({ bus }), idempotency: { store, waitTimeoutMs: 1_500, pollIntervalMs: 50 } });
+// Decisions other than plain sends go to stderr, for the test's output when something is off.
+const worker = createSmsWorker({
+  service,
+  bus,
+  queue: settings.queue,
+  concurrency: settings.concurrency,
+  onLog: (entry) => {
+    if (entry.event !== 'request.sent') process.stderr.write(`${settings.name} ${JSON.stringify(entry)}\n`);
+  },
+});
+
+process.once('SIGTERM', () => {
+  void (async () => {
+    await worker.stop();
+    await bus.close();
+    await store.close();
+    process.exit(0);
+  })();
+});
+
+// Connect to Redis first: a store on its first use refuses the commands that race its connection.
+await store.release({ key: 'warm-up', token: settings.name });
+await worker.start();
+console.log('ready');
