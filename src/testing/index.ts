@@ -15,6 +15,7 @@ export { runRateLimiterContract, type RateLimiterContractOptions } from './run-r
 export { runOptOutStoreContract, type OptOutStoreContractOptions } from './run-opt-out-store-contract';
 export { signTwilioRequest, type SignTwilioRequestOptions, type SignedTwilioRequest } from '../providers/twilio/sign-twilio-request';
 export { signTelnyxRequest, type SignTelnyxRequestOptions, type SignedTelnyxRequest } from '../providers/telnyx/sign-telnyx-request';
+export { signWebhookRequest, type SignWebhookRequestOptions, type SignedWebhookRequest } from './sign-webhook-request';
 export { runEventBusContract, type EventBusContractOptions } from './run-event-bus-contract';
 export { connectionError, type ConnectionErrorCode, type ConnectionErrorOptions } from './connection-error';
 export { installPromiseWithResolvers } from './install-promise-with-resolvers';
