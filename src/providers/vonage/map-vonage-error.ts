@@ -26,8 +26,8 @@ export interface VonageErrorDetails {
 
 /**
  * Maps a Vonage error to an `SmsError` through {@link VONAGE_ERROR_TABLE}. The code is the fragment of
- * `type` (`…/messages-olympus#1120` → `1120`, `…/api-errors#low-balance` → `low-balance`), else a
- * numeric `title`. A 5xx is always outcome unknown; a 429 is always a rate limit, whatever code it
+ * `type` (`…/messages-olympus#1120` → `1120`, `…/api-errors#low-balance` → `low-balance`), or a
+ * numeric `title` (status webhooks), which wins. A 5xx is always outcome unknown; a 429 is always a rate limit, whatever code it
  * carries (Vonage's own example of a 429 carries `#1010`, a "missing params" code elsewhere,
  * https://github.com/Vonage/vonage-java-sdk `MessagesClientTest`). The vendor text is shown, masked,
  * only when the code is not recognised. Pure: no I/O.
@@ -56,17 +56,18 @@ export function mapVonageError(details: VonageErrorDetails): SmsError {
 }
 
 /**
- * The code of a Vonage problem: the `#fragment` of `type`, else a numeric `title`; undefined when
- * neither looks like a code.
+ * The code of a Vonage problem: a numeric `title` (status webhooks: `"title": 1000`), else the
+ * `#fragment` of `type` (send errors: `…/messages-olympus#1120`, `…/api-errors#unauthorized`);
+ * undefined when neither looks like a code.
  *
  * @example
- * readVonageErrorCode({ type: 'https://developer.vonage.com/api-errors#unauthorized' }); // 'unauthorized'
+ * readVonageErrorCode({ type: 'https://developer.vonage.com/api-errors#unauthorized', title: 'Invalid credentials supplied' }); // 'unauthorized'
  */
 export function readVonageErrorCode(problem: VonageProblem): string | undefined {
+  const title = typeof problem.title === 'number' ? String(problem.title) : typeof problem.title === 'string' ? problem.title.trim() : undefined;
+  if (title !== undefined && /^\d{3,5}$/.test(title)) return title;
   const fragment = typeof problem.type === 'string' ? problem.type.split('#')[1] : undefined;
-  if (fragment !== undefined && /^[A-Za-z0-9-]{1,40}$/.test(fragment)) return fragment.toLowerCase();
-  const title = typeof problem.title === 'number' ? String(problem.title) : problem.title?.trim();
-  return title !== undefined && /^\d{3,5}$/.test(title) ? title : undefined;
+  return fragment !== undefined && /^[A-Za-z0-9-]{1,40}$/.test(fragment) ? fragment.toLowerCase() : undefined;
 }
 
 /** The problem object; status webhooks have been seen nesting it once more (`error: { error: {…} }`). */
