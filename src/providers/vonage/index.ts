@@ -5,4 +5,9 @@ export { DEFAULT_VONAGE_BASE_URL, DEFAULT_VONAGE_TIMEOUT_MS, type VonageProvider
 export type { VonageMessageParams, VonageMmsImageParams, VonageSmsParams } from './vonage-client-like';
 export { mapVonageError, readVonageErrorCode, VONAGE_ERROR_TABLE, type VonageErrorDetails, type VonageProblem } from './map-vonage-error';
 export { mapVonageStatus, VONAGE_MESSAGE_STATUSES, type VonageMessageStatus } from './map-vonage-status';
+export { vonageDefinition } from './vonage-definition';
+export { vonageWebhook, type VonageWebhookOptions } from './vonage-webhook';
+export { verifyVonageSignature, VONAGE_DEFAULT_TOLERANCE_SECONDS, type VerifyVonageSignatureOptions } from './verify-vonage-signature';
+export { signVonageWebhook, type SignVonageWebhookOptions, type SignedVonageWebhook } from './sign-vonage-webhook';
+export { parseVonageWebhook } from './parse-vonage-webhook';
 export type { ErrorClassification } from '../kit/error-classification';
