@@ -1,4 +1,5 @@
 import { ValidationError } from '../../errors/validation-error';
+import { validatePhoneNumber } from '../../phone/validate-phone-number';
 import { checkProviderRequest } from '../kit/check-provider-request';
 import type { ProviderSendRequest } from '../provider';
 import type { ResolvedVonageSettings } from './parse-vonage-settings';
@@ -9,14 +10,17 @@ export const VONAGE_MAX_MEDIA_URLS = 1;
 /** "Client reference of up to 100 characters" (`@vonage/messages` `MessageParams.clientRef`; error 1450). */
 export const VONAGE_MAX_CLIENT_REF_LENGTH = 100;
 
-/** MMS goes to US numbers only (https://developer.vonage.com/en/messages/concepts/mms; docs/vonage.md#capabilities). */
-const US_NUMBER = /^\+1[2-9]\d{9}$/;
+/**
+ * "The Vonage Messages API currently supports sending MMS messages in the US and Canada"
+ * (https://developer.vonage.com/en/messages/concepts/mms; docs/vonage.md#capabilities).
+ */
+const MMS_COUNTRIES: ReadonlySet<string> = new Set(['US', 'CA']);
 
 /**
  * Turns the library's request into the JSON body of `POST /v1/messages`, refusing with a
  * `ValidationError` (before any I/O) what Vonage cannot do:
  * - text only → `channel: 'sms'`, `message_type: 'text'`; one media URL → `channel: 'mms'`,
- *   `message_type: 'image'` with the text as caption, to US numbers only;
+ *   `message_type: 'image'` with the text as caption, to US and Canadian numbers only;
  * - numbers lose their `+` (the API wants E.164 digits: "Don't use a leading + or 00");
  * - `client_ref` carries the library's message id, so every status webhook correlates;
  * - `validityPeriodSeconds` becomes `ttl` (seconds), rounded up;
@@ -45,11 +49,11 @@ export function buildVonageMessageParams(request: ProviderSendRequest, settings:
     });
   }
   const mediaUrls = request.mediaUrls ?? [];
-  if (mediaUrls.length > 0 && !US_NUMBER.test(request.to)) {
+  if (mediaUrls.length > 0 && !isMmsDestination(request.to)) {
     throw new ValidationError({
       field: 'to',
       reason: 'DESTINATION_NOT_PERMITTED',
-      problem: 'is not a US number, and Vonage sends MMS to US numbers only.',
+      problem: 'is not a US or Canadian number, and Vonage sends MMS to the US and Canada only.',
       fix: 'send the text without media, or the MMS through another provider.',
     });
   }
@@ -64,6 +68,11 @@ export function buildVonageMessageParams(request: ProviderSendRequest, settings:
     return { channel: 'mms', message_type: 'image', ...common, image: { url: imageUrl, ...(request.body === '' ? {} : { caption: request.body }) } };
   }
   return { channel: 'sms', message_type: 'text', ...common, text: request.body };
+}
+
+function isMmsDestination(to: string): boolean {
+  const result = validatePhoneNumber(to);
+  return result.valid && result.country !== undefined && MMS_COUNTRIES.has(result.country);
 }
 
 /** `+14155552671` → `14155552671`; short codes and alphanumeric senders stay as they are. */

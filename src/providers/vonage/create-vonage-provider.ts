@@ -11,7 +11,7 @@ import type { VonageMessagesClientLike } from './vonage-client-like';
 
 /** What the adapter can do (docs/vonage.md#capabilities). */
 export const VONAGE_CAPABILITIES: Required<SmsProviderCapabilities> = Object.freeze({
-  // One image per MMS, US numbers only.
+  // One image per MMS, to the US and Canada only.
   maxMediaUrls: VONAGE_MAX_MEDIA_URLS,
   // The Messages API has no send-at field.
   scheduling: false,

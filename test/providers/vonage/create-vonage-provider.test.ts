@@ -135,6 +135,14 @@ describe('createVonageProvider: the request on the wire', () => {
     });
   });
 
+  it('sends an MMS to a Canadian number', async () => {
+    const requests = recordRequests(post().reply(202, accepted));
+
+    await createVonageProvider(jwtSettings()).send(sendRequest({ to: '+16135550123', mediaUrls: ['https://cdn.example.com/a.jpg'] }));
+
+    expect(JSON.parse(requests[0]?.body ?? '')).toMatchObject({ channel: 'mms', to: '16135550123' });
+  });
+
   it('sends a media-only MMS without a caption, and an alphanumeric sender as it is', async () => {
     const requests = recordRequests(post().reply(202, accepted));
 
@@ -156,7 +164,8 @@ describe('createVonageProvider: the request on the wire', () => {
 describe('createVonageProvider: requests refused before any HTTP', () => {
   const refusals: { name: string; request: ProviderSendRequest; field: string; reason: string }[] = [
     { name: 'two media URLs', request: sendRequest({ mediaUrls: ['https://cdn.example.com/a.jpg', 'https://cdn.example.com/b.jpg'] }), field: 'mediaUrls', reason: 'TOO_MANY_MEDIA_URLS' },
-    { name: 'an MMS to a non-US number', request: sendRequest({ to: '+447700900000', mediaUrls: ['https://cdn.example.com/a.jpg'] }), field: 'to', reason: 'DESTINATION_NOT_PERMITTED' },
+    { name: 'an MMS to a UK number', request: sendRequest({ to: '+447400123456', mediaUrls: ['https://cdn.example.com/a.jpg'] }), field: 'to', reason: 'DESTINATION_NOT_PERMITTED' },
+    { name: 'an MMS to Jamaica (+1, not US or Canada)', request: sendRequest({ to: '+18765550123', mediaUrls: ['https://cdn.example.com/a.jpg'] }), field: 'to', reason: 'DESTINATION_NOT_PERMITTED' },
     { name: 'a scheduled send (no scheduling on the Messages API)', request: sendRequest({ sendAt: new Date('2030-01-02T03:04:05Z') }), field: 'sendAt', reason: 'INVALID_SEND_AT' },
     { name: 'a validity period of 0', request: sendRequest({ validityPeriodSeconds: 0 }), field: 'validityPeriodSeconds', reason: 'INVALID_VALIDITY_PERIOD' },
     { name: 'a message id longer than client_ref allows', request: sendRequest({ messageId: 'm'.repeat(101) }), field: 'messageId', reason: 'INVALID_MESSAGE_ID' },
