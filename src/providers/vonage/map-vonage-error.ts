@@ -25,10 +25,10 @@ export interface VonageErrorDetails {
 }
 
 /**
- * Maps a Vonage error to an `SmsError` through {@link VONAGE_ERROR_TABLE}. The code is the fragment of
- * `type` (`…/messages-olympus#1120` → `1120`, `…/api-errors#low-balance` → `low-balance`), or a
- * numeric `title` (status webhooks), which wins. A 5xx is always outcome unknown; a 429 is always a rate limit, whatever code it
- * carries (Vonage's own example of a 429 carries `#1010`, a "missing params" code elsewhere,
+ * Maps a Vonage error to an `SmsError` through {@link VONAGE_ERROR_TABLE}. The code is a numeric
+ * `title` (status webhooks), else the fragment of `type` (`…/messages-olympus#1120` → `1120`,
+ * `…/api-errors#low-balance` → `low-balance`). A 5xx is always outcome unknown; a 429 is always a rate
+ * limit, whatever code it carries (Vonage's own example of a 429 carries `#1010`, a "missing params" code elsewhere,
  * https://github.com/Vonage/vonage-java-sdk `MessagesClientTest`). The vendor text is shown, masked,
  * only when the code is not recognised. Pure: no I/O.
  *
