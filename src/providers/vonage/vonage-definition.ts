@@ -1,0 +1,30 @@
+import type { ProviderDefinition } from '../provider-definition';
+import { VONAGE_CAPABILITIES, createVonageProvider } from './create-vonage-provider';
+import { findVonageSettingsProblems, type VonageProviderSettings } from './parse-vonage-settings';
+import { vonageWebhook, type VonageWebhookOptions } from './vonage-webhook';
+
+/**
+ * Vonage as one value (src/providers/provider-definition.ts): the Messages API adapter, its settings
+ * and environment variables, capabilities, list price and webhooks (docs/vonage.md).
+ */
+export const vonageDefinition: ProviderDefinition<VonageProviderSettings, VonageWebhookOptions> = {
+  id: 'vonage',
+  displayName: 'Vonage',
+  docsPage: 'docs/vonage.md',
+  sdkPackage: '@vonage/messages',
+  createProvider: createVonageProvider,
+  findSettingsProblems: findVonageSettingsProblems,
+  environment: {
+    apiKey: 'VONAGE_API_KEY',
+    apiSecret: 'VONAGE_API_SECRET',
+    applicationId: 'VONAGE_APPLICATION_ID',
+    privateKey: 'VONAGE_PRIVATE_KEY',
+    signatureSecret: 'VONAGE_SIGNATURE_SECRET',
+    from: 'VONAGE_PHONE_NUMBER',
+  },
+  // The Messages API has no endpoint this adapter reads a message back from (docs/vonage.md#capabilities).
+  capabilities: { ...VONAGE_CAPABILITIES, statusFetch: false },
+  // SMS to US numbers, list price per outbound message part (docs/vonage.md#pricing).
+  pricing: { currency: 'USD', perSegment: '0.00809', source: 'https://www.vonage.com/communications-apis/sms/pricing/', asOf: '2026-12-07' },
+  webhook: vonageWebhook,
+};
