@@ -6,3 +6,8 @@ export type { PlivoClientLike, PlivoMessageCreateParams, PlivoMessageResponseLik
 export { mapPlivoError, PLIVO_API_ERROR_RULES, PLIVO_ERROR_TABLE, type PlivoApiErrorRule, type PlivoErrorDetails } from './map-plivo-error';
 export { mapPlivoStatus, PLIVO_MESSAGE_STATUSES, type PlivoMessageStatus } from './map-plivo-status';
 export type { ErrorClassification } from '../kit/error-classification';
+export { plivoDefinition } from './plivo-definition';
+export type { PlivoWebhookOptions } from './plivo-webhook-options';
+export { computePlivoSignature } from './compute-plivo-signature';
+export { verifyPlivoSignature, type VerifyPlivoSignatureOptions } from './verify-plivo-signature';
+export { parsePlivoWebhook } from './parse-plivo-webhook';
