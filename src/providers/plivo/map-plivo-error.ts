@@ -69,6 +69,11 @@ export const PLIVO_API_ERROR_RULES: readonly PlivoApiErrorRule[] = [
   { id: 'insufficient_credit', httpStatus: 'any-4xx', text: /insufficient credit/i, classification: notSent('PROVIDER_ERROR', 'ACCOUNT_REJECTED', 'provider', false, 'the Plivo account has insufficient credit.') },
   // US/CA destinations need a Plivo number of the account as src (https://support.plivo.com/hc/en-us/sections/360008204432).
   { id: 'caller_id_not_allowed', httpStatus: 'any-4xx', text: /caller id is not allowed/i, classification: notSent('PROVIDER_ERROR', 'INVALID_SENDER', 'provider', false, 'the sender is not allowed for this destination (use a Plivo number of the account).') },
+  // Plivo's `error` names the refused parameter; its docs call the destination `dst` and the sender `src`
+  // (https://www.plivo.com/docs/messaging/api/message/send-a-message). A refused destination fails the
+  // same way everywhere; a refused sender is this account's configuration.
+  { id: 'invalid_dst', httpStatus: 400, text: /\bdst\b/i, classification: notSent('VALIDATION_ERROR', 'INVALID_RECIPIENT', 'request', false, 'Plivo refused the destination number.') },
+  { id: 'invalid_src', httpStatus: 400, text: /\bsrc\b/i, classification: notSent('PROVIDER_ERROR', 'INVALID_SENDER', 'provider', false, 'Plivo refused the sender (src).') },
   // plivo-node itself raises `GeoPermissionError` for a 403 on POST …/Message/ (dist/rest/axios.js): a policy signal.
   { id: 'geo_permission', httpStatus: 403, classification: notSent('PROVIDER_ERROR', 'DESTINATION_NOT_PERMITTED', 'request', false, "sending to the destination's country is disabled (geo permissions).") },
 ];

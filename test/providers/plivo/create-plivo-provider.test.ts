@@ -133,10 +133,10 @@ describe('createPlivoProvider: answers', () => {
   });
 
   it('reports a 400 as a request fault, not sent, quoting Plivo masked and never the request', async () => {
-    post().reply(400, plivoError('invalid dst 14155552671'));
+    post().reply(400, plivoError('invalid parameter 14155552671'));
     const error = await rejection(createPlivoProvider(settings()).send(sendRequest()));
     expect(error).toMatchObject({ code: 'PROVIDER_ERROR', reason: 'REQUEST_REJECTED', fault: 'request', outcomeUnknown: false, httpStatus: 400 });
-    expect(error.message).toContain('Plivo said: "invalid dst [number]"');
+    expect(error.message).toContain('Plivo said: "invalid parameter [number]"');
     expect(exposedText(error)).not.toContain('482913');
   });
 
