@@ -42,8 +42,14 @@ export interface ProviderDefinition<Settings = never, WebhookOptions = never, Id
 
 /** How the vendor's webhooks (status callbacks, inbound messages) are told apart, verified and read. */
 export interface ProviderWebhookDefinition<Options> {
-  /** Lower-case header names; a request carrying any of them claims to come from this vendor. */
+  /** The vendor's signature header names, lower-case, the first named in "no signature" answers. */
   readonly signatureHeaders: readonly string[];
+  /**
+   * Whether a request's headers say it comes from this vendor, before any verification (e.g.
+   * `hasAnyHeader(signatureHeaders)` from the kit). `createWebhookHandler` asks every configured vendor;
+   * exactly one must claim a request. Cheap and never throws; a claim is then verified by `read`.
+   */
+  claims(headers: Headers): boolean;
   /** The option keys of `createWebhookHandler({ providers: { <id>: { … } } })`, for typo checks. */
   readonly optionKeys: readonly string[];
   /**

@@ -44,7 +44,7 @@ export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHan
 
 async function handle(settings: WebhookSettings, locks: Map<string, Promise<unknown>>, request: Request): Promise<Response> {
   if (request.method !== 'POST') return refusal(405, 'METHOD_NOT_ALLOWED', 'Provider webhooks are POST requests.');
-  const claimed = settings.vendors.filter((vendor) => vendor.definition.webhook.signatureHeaders.some((header: string) => request.headers.has(header)));
+  const claimed = settings.vendors.filter((vendor) => vendor.definition.webhook.claims(request.headers));
   const [vendor] = claimed;
   if (claimed.length > 1) {
     return refusal(400, 'AMBIGUOUS_PROVIDER', `The request carries signature headers of ${joinNames(claimed.map((each) => each.definition.displayName), 'and')}.`);

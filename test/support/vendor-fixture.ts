@@ -22,7 +22,8 @@ export interface VendorFixture {
   readonly reply: {
     accepted(interceptor: nock.Interceptor): nock.Scope;
     invalidRecipient(interceptor: nock.Interceptor): nock.Scope;
-    optedOut(interceptor: nock.Interceptor): nock.Scope;
+    /** Absent when the vendor has no create-time refusal for an opted-out number (Plivo fails it later). */
+    optedOut?(interceptor: nock.Interceptor): nock.Scope;
     authenticationFailed(interceptor: nock.Interceptor): nock.Scope;
     /** A 429 (or the vendor's throttling answer) with these extra headers (e.g. `Retry-After`). */
     rateLimited(interceptor: nock.Interceptor, headers?: Record<string, string>): nock.Scope;

@@ -31,3 +31,4 @@ export {
   type SettingsProblem,
 } from './provider-settings';
 export { acknowledgeWebhook } from './acknowledge-webhook';
+export { hasAnyHeader } from './has-any-header';

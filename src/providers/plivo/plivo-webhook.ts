@@ -6,6 +6,7 @@ import { parsePlivoWebhook } from './parse-plivo-webhook';
 import { PLIVO_WEBHOOK_OPTION_KEYS, type PlivoWebhookOptions } from './plivo-webhook-options';
 import { readPlivoForm } from './read-plivo-form';
 import { verifyPlivoSignature } from './verify-plivo-signature';
+import { hasAnyHeader } from '../kit/has-any-header';
 
 export const PLIVO_SIGNATURE_HEADER = 'x-plivo-signature-v3';
 /** Signed with the main account's Auth Token, also for a subaccount's messages. */
@@ -23,6 +24,7 @@ const decoder = new TextDecoder();
  */
 export const plivoWebhook: ProviderWebhookDefinition<PlivoWebhookOptions> = {
   signatureHeaders: [PLIVO_SIGNATURE_HEADER, PLIVO_MAIN_ACCOUNT_SIGNATURE_HEADER, PLIVO_NONCE_HEADER],
+  claims: hasAnyHeader([PLIVO_SIGNATURE_HEADER, PLIVO_MAIN_ACCOUNT_SIGNATURE_HEADER, PLIVO_NONCE_HEADER]),
   optionKeys: PLIVO_WEBHOOK_OPTION_KEYS,
   configure: configurePlivoWebhook,
   sign: signPlivoWebhook,

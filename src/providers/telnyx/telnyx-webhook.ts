@@ -7,6 +7,7 @@ import { readTelnyxPublicKeys } from './read-telnyx-public-keys';
 import { signTelnyxRequest } from './sign-telnyx-request';
 import type { TelnyxWebhookOptions } from './telnyx-webhook-options';
 import { checkTelnyxSignature, readTolerance } from './verify-telnyx-signature';
+import { hasAnyHeader } from '../kit/has-any-header';
 
 const SIGNATURE_HEADER = 'telnyx-signature-ed25519';
 const TIMESTAMP_HEADER = 'telnyx-timestamp';
@@ -19,6 +20,7 @@ const decoder = new TextDecoder();
  */
 export const telnyxWebhook: ProviderWebhookDefinition<TelnyxWebhookOptions> = {
   signatureHeaders: [SIGNATURE_HEADER, TIMESTAMP_HEADER],
+  claims: hasAnyHeader([SIGNATURE_HEADER, TIMESTAMP_HEADER]),
   optionKeys: OPTION_KEYS,
   configure(options, field) {
     checkWebhookOptionKeys(options, field, OPTION_KEYS);

@@ -9,6 +9,7 @@ import { signTwilioRequest } from './sign-twilio-request';
 import { twimlResponse } from './twiml-response';
 import type { TwilioWebhookOptions } from './twilio-webhook-options';
 import { verifyTwilioSignature } from './verify-twilio-signature';
+import { hasAnyHeader } from '../kit/has-any-header';
 
 const SIGNATURE_HEADER = 'X-Twilio-Signature';
 const OPTION_KEYS = ['authToken', 'publicOrigin', 'publicUrl', 'providerId'] as const;
@@ -20,6 +21,7 @@ const decoder = new TextDecoder();
  */
 export const twilioWebhook: ProviderWebhookDefinition<TwilioWebhookOptions> = {
   signatureHeaders: [SIGNATURE_HEADER],
+  claims: hasAnyHeader([SIGNATURE_HEADER]),
   optionKeys: OPTION_KEYS,
   configure(options, field) {
     checkWebhookOptionKeys(options, field, OPTION_KEYS);

@@ -1,6 +1,7 @@
 import { optionError } from '../../options/option-error';
 import { acknowledgeWebhook } from '../kit/acknowledge-webhook';
 import type { ConfiguredProviderWebhook, ProviderWebhookDefinition, SignedWebhookRequest, WebhookReading, WebhookSigningInput } from '../provider-definition';
+import { claimsVonageRequest } from './claims-vonage-request';
 import { parseVonageWebhook } from './parse-vonage-webhook';
 import { signVonageWebhook } from './sign-vonage-webhook';
 import { VONAGE_DEFAULT_TOLERANCE_SECONDS, verifyVonageSignature } from './verify-vonage-signature';
@@ -18,13 +19,15 @@ export interface VonageWebhookOptions {
 const OPTION_KEYS = ['signatureSecret', 'toleranceSeconds', 'providerId'] as const;
 
 /**
- * Vonage's webhooks: told apart by their `Authorization` header (the only vendor here that signs with
- * it), verified as signed JWTs ({@link verifyVonageSignature}), read with {@link parseVonageWebhook},
+ * Vonage's webhooks: told apart by an `Authorization: Bearer` JWT carrying `payload_hash`
+ * ({@link claimsVonageRequest}; a bare `Authorization` header may come from a host's proxy), verified
+ * as signed JWTs ({@link verifyVonageSignature}), read with {@link parseVonageWebhook},
  * answered with a plain JSON 200 (the Messages API ignores the body; inbound replies are sent with
  * `service.send`).
  */
 export const vonageWebhook: ProviderWebhookDefinition<VonageWebhookOptions> = {
   signatureHeaders: ['authorization'],
+  claims: claimsVonageRequest,
   optionKeys: OPTION_KEYS,
   configure(options: VonageWebhookOptions, field: string): ConfiguredProviderWebhook {
     if (typeof options !== 'object' || options === null) throw optionError(field, 'is not an object.', 'pass { signatureSecret }.');

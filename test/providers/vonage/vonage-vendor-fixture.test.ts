@@ -25,6 +25,7 @@ describe('the Vonage vendor fixture', () => {
   it('each refusal carries the provider code the fixture names', async () => {
     fixture.reply.invalidRecipient(fixture.send());
     expect(await failure()).toMatchObject({ code: 'VALIDATION_ERROR', providerCode: fixture.providerCodes.invalidRecipient });
+    if (fixture.reply.optedOut === undefined) throw new Error('the Vonage fixture refuses opted-out numbers at create');
     fixture.reply.optedOut(fixture.send());
     expect(await failure()).toMatchObject({ reason: 'OPTED_OUT' });
     fixture.reply.authenticationFailed(fixture.send());

@@ -16,12 +16,9 @@ export const fixture: VendorFixture = {
     accepted: (interceptor) => interceptor.reply(202, plivoQueued()),
     // Plivo gives no code: its `error` names the refused parameter (`dst`); the exact wording is not documented.
     invalidRecipient: (interceptor) => interceptor.reply(400, plivoError("invalid 'dst' parameter")),
-    optedOut: () => {
-      // Plivo accepts the create (202) and fails the message later with ErrorCode 200 in the status
-      // callback (https://docs.plivo.com/docs/messaging/concepts/dnd-service/): there is no create-time
-      // refusal to imitate, and inventing one would test a Plivo that does not exist.
-      throw new Error('Plivo has no create-time answer for an opted-out recipient: it fails later with ErrorCode 200 (docs/plivo.md#errors).');
-    },
+    // No optedOut: Plivo accepts the create (202) and fails the message later with ErrorCode 200 in the
+    // status callback (https://docs.plivo.com/docs/messaging/concepts/dnd-service/); there is no create-time
+    // refusal to imitate, so the shared contract skips that scenario for Plivo.
     // The error values of https://docs.plivo.com/docs/messaging/api/response ("Common Errors").
     authenticationFailed: (interceptor) => interceptor.reply(401, plivoError('authentication_failed')),
     rateLimited: (interceptor, headers = {}) => interceptor.reply(429, plivoError('rate_limit_exceeded'), headers),
