@@ -1,12 +1,13 @@
 import { telnyxDefinition } from './telnyx/telnyx-definition';
 import { twilioDefinition } from './twilio/twilio-definition';
+import { vonageDefinition } from './vonage/vonage-definition';
 
 /**
  * The built-in vendors, in their default order (`fromEnv` makes the first configured one the primary
  * and the next its fallback). Everything vendor-specific outside a vendor's folder derives from this
  * list: `fromConfig`, `fromEnv`, `createWebhookHandler`, `DEFAULT_PRICING`, `signWebhookRequest`.
  */
-export const BUILT_IN_PROVIDERS = [twilioDefinition, telnyxDefinition] as const;
+export const BUILT_IN_PROVIDERS = [twilioDefinition, telnyxDefinition, vonageDefinition] as const;
 
 export type BuiltInProviderDefinition = (typeof BUILT_IN_PROVIDERS)[number];
 

@@ -49,8 +49,8 @@ export function readSmsEnvironment(env: Environment): SmsEnvironment {
   if (primary === undefined) {
     problems.unshift({
       source: BUILT_IN_PROVIDERS.map((definition) => Object.values(definition.environment)[0]).join(' / '),
-      problem: `are ${BUILT_IN_PROVIDERS.length === 2 ? 'both' : 'all'} unset: no provider is configured`,
-      fix: `set ${BUILT_IN_PROVIDERS.map(describeVariables).join(', and/or ')}; see ${BUILT_IN_PROVIDERS.map((definition) => definition.docsPage).join(' and ')}`,
+      problem: `are ${(BUILT_IN_PROVIDERS.length as number) === 2 ? 'both' : 'all'} unset: no provider is configured`,
+      fix: `set ${BUILT_IN_PROVIDERS.map(describeVariables).join(', and/or ')}; see ${joinList(BUILT_IN_PROVIDERS.map((definition) => definition.docsPage))}`,
     });
   } else if (beyond.length > 0) {
     problems.unshift({
@@ -81,7 +81,12 @@ function describeVariables(definition: BuiltInProviderDefinition): string {
     const alternative = /^or (\w+) is required/.exec(problem)?.[1];
     return alternative === undefined ? variable : `${variable} (or ${variableOf(definition.id, alternative)})`;
   });
-  return required.length <= 1 ? required.join('') : `${required.slice(0, -1).join(', ')} and ${required.at(-1)}`;
+  return joinList(required);
+}
+
+/** `a`, `a and b`, `a, b and c`. */
+function joinList(items: readonly string[]): string {
+  return items.length <= 1 ? items.join('') : `${items.slice(0, -1).join(', ')} and ${items.at(-1)}`;
 }
 
 /**

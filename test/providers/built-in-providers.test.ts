@@ -81,9 +81,10 @@ for (const fixture of fixtures) {
     secrets: fixture.secrets,
     afterEach: () => {
       const used = nock.isDone();
+      const pending = nock.pendingMocks();
       nock.abortPendingRequests();
       nock.cleanAll();
-      if (!used) throw new Error('an interceptor was not used');
+      if (!used) throw new Error(`an interceptor was not used: ${pending.join(', ')}`);
     },
     scenarios: {
       accepted: () => void fixture.reply.accepted(fixture.send()),

@@ -1,5 +1,6 @@
 import { afterEach, beforeAll, describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors';
+import { BUILT_IN_PROVIDERS, listBuiltInProviders } from '../../src/providers/built-in-providers';
 import { SMSService } from '../../src/service/sms-service';
 import { readSmsEnvironment } from '../../src/service/read-sms-environment';
 import { nock } from '../support/intercept-http';
@@ -97,9 +98,12 @@ describe('SMSService.fromEnv', () => {
   });
 
   it('says that no provider is configured when nothing is set', () => {
-    expect(thrown(() => SMSService.fromEnv({})).message).toBe(
-      'TWILIO_ACCOUNT_SID / TELNYX_API_KEY: are both unset: no provider is configured. Fix: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_PHONE_NUMBER (or TWILIO_MESSAGING_SERVICE_SID), and/or TELNYX_API_KEY and TELNYX_PHONE_NUMBER (or TELNYX_MESSAGING_PROFILE_ID); see docs/twilio.md and docs/telnyx.md.',
+    const message = thrown(() => SMSService.fromEnv({})).message;
+    expect(message).toMatch(
+      /^TWILIO_ACCOUNT_SID \/ TELNYX_API_KEY( \/ [A-Z_]+)*: are (both|all) unset: no provider is configured\. Fix: set TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN and TWILIO_PHONE_NUMBER \(or TWILIO_MESSAGING_SERVICE_SID\), and\/or TELNYX_API_KEY and TELNYX_PHONE_NUMBER \(or TELNYX_MESSAGING_PROFILE_ID\)/,
     );
+    // Every built-in vendor is named with its docs page, whatever their number.
+    for (const definition of BUILT_IN_PROVIDERS) expect(message).toContain(definition.docsPage);
   });
 
   it('passes other service options through', () => {
@@ -140,7 +144,7 @@ describe('SMSService.fromConfig', () => {
   });
 
   it.each([
-    [{ provider: 'nexmo', credentials: {} }, /^provider: must be "twilio" or "telnyx"\. Fix: name a built-in provider/],
+    [{ provider: 'nexmo', credentials: {} }, new RegExp(`^provider: must be ${listBuiltInProviders()}\\. Fix: name a built-in provider`)],
     [{ provider: 'twilio', credentials, fallbackProvider: 'twilio' }, /^fallbackProvider: must differ from provider\. Fix: /],
     [{ provider: 'twilio', credentials, fallbackCredentials: { apiKey: 'x' } }, /^fallbackCredentials: is given without fallbackProvider\. Fix: add fallbackProvider/],
   ])('refuses %j', (config, message) => {

@@ -8,7 +8,7 @@ import type { PlivoWebhookOptions } from './plivo-webhook-options';
  * Plivo as one value (see `ProviderDefinition`): the adapter, its settings and environment variables,
  * what it can do, its list price and its webhooks. docs/plivo.md describes each part.
  */
-export const plivoDefinition: ProviderDefinition<PlivoProviderSettings, PlivoWebhookOptions> = {
+export const plivoDefinition: ProviderDefinition<PlivoProviderSettings, PlivoWebhookOptions, 'plivo'> = {
   id: 'plivo',
   displayName: 'Plivo',
   docsPage: 'docs/plivo.md',

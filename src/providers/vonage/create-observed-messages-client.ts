@@ -23,9 +23,24 @@ import { VonageHttpError } from './vonage-http-error';
  */
 export function createObservedMessagesClient(Messages: VonageMessagesClass, credentials: VonageCredentials, baseUrl: string): VonageMessagesClientLike {
   class ObservedMessages extends Messages {
+    /**
+     * The SDK's request building, tried a second time when it throws: with JWT auth it parses the private
+     * key (jsonwebtoken's `createPrivateKey`), and Node 20 can report an error that an earlier, unrelated
+     * OpenSSL operation left in the thread's error queue ("asn1 encoding routines::too long") on that parse
+     * of a valid key; the failed parse empties the queue. Nothing has been written yet, so a retry cannot
+     * send twice; a second failure is the real one (test/providers/built-in-providers.test.ts met it).
+     */
+    private async prepareOnce(request: VetchOptions): Promise<VetchOptions> {
+      try {
+        return await this.prepareRequest(request);
+      } catch {
+        return this.prepareRequest(request);
+      }
+    }
+
     override async sendRequest<T>(request: VetchOptions): Promise<VetchResponse<T>> {
       const observation = currentHttpObservation();
-      const prepared = await this.prepareRequest(request);
+      const prepared = await this.prepareOnce(request);
       const body = this.prepareBody(prepared);
       if (observation !== undefined) observation.requestStarted = true;
       let response: Response;

@@ -7,7 +7,7 @@ import { vonageWebhook, type VonageWebhookOptions } from './vonage-webhook';
  * Vonage as one value (src/providers/provider-definition.ts): the Messages API adapter, its settings
  * and environment variables, capabilities, list price and webhooks (docs/vonage.md).
  */
-export const vonageDefinition: ProviderDefinition<VonageProviderSettings, VonageWebhookOptions> = {
+export const vonageDefinition: ProviderDefinition<VonageProviderSettings, VonageWebhookOptions, 'vonage'> = {
   id: 'vonage',
   displayName: 'Vonage',
   docsPage: 'docs/vonage.md',
