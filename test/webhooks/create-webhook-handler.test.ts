@@ -411,7 +411,7 @@ describe('createWebhookHandler: options', () => {
     ['no store', { events, providers: {} }, /options\.store/],
     ['no events', { store, providers: {} }, /options\.events/],
     ['no providers', { store, events }, /options\.providers/],
-    ['an unknown provider', { store, events, providers: { plivo: {} } }, /options\.providers\.plivo/],
+    ['an unknown provider', { store, events, providers: { nexmo: {} } }, /options\.providers\.nexmo/],
     ['a malformed Telnyx key', { store, events, providers: { telnyx: { publicKey: 'KEY123' } } }, /publicKey/],
     ['a token with a newline', { store, events, providers: { twilio: { authToken: `${TWILIO_TOKEN}\n` } } }, /whitespace/],
     ['a public origin with a path', { store, events, providers: { twilio: { authToken: TWILIO_TOKEN, publicOrigin: 'https://hooks.example.com/webhooks' } } }, /publicOrigin/],

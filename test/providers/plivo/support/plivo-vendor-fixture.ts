@@ -14,7 +14,8 @@ export const fixture: VendorFixture = {
   send: () => nock(PLIVO_ORIGIN).post(MESSAGE_PATH),
   reply: {
     accepted: (interceptor) => interceptor.reply(202, plivoQueued()),
-    // Plivo gives no code: its `error` names the refused parameter (`dst`); the exact wording is not documented.
+    // Plivo gives no code: its `error` names the refused parameter (`dst`), which the adapter's table
+    // (src/providers/plivo/map-plivo-error.ts) reports as `invalid_dst`; the exact wording is not documented.
     invalidRecipient: (interceptor) => interceptor.reply(400, plivoError("invalid 'dst' parameter")),
     // No optedOut: Plivo accepts the create (202) and fails the message later with ErrorCode 200 in the
     // status callback (https://docs.plivo.com/docs/messaging/concepts/dnd-service/); there is no create-time
@@ -25,7 +26,7 @@ export const fixture: VendorFixture = {
     serverError: (interceptor) => interceptor.reply(500, plivoError('internal server error')),
   },
   acceptedMessageId: MESSAGE_UUID,
-  providerCodes: { invalidRecipient: null, rateLimited: null, serverError: null },
+  providerCodes: { invalidRecipient: 'invalid_dst', rateLimited: null, serverError: null },
   webhook: {
     secret: AUTH_TOKEN,
     delivered: (providerMessageId) => ({
