@@ -1,3 +1,4 @@
+import { plivoDefinition } from './plivo/plivo-definition';
 import { telnyxDefinition } from './telnyx/telnyx-definition';
 import { twilioDefinition } from './twilio/twilio-definition';
 import { vonageDefinition } from './vonage/vonage-definition';
@@ -7,7 +8,7 @@ import { vonageDefinition } from './vonage/vonage-definition';
  * and the next its fallback). Everything vendor-specific outside a vendor's folder derives from this
  * list: `fromConfig`, `fromEnv`, `createWebhookHandler`, `DEFAULT_PRICING`, `signWebhookRequest`.
  */
-export const BUILT_IN_PROVIDERS = [twilioDefinition, telnyxDefinition, vonageDefinition] as const;
+export const BUILT_IN_PROVIDERS = [twilioDefinition, telnyxDefinition, vonageDefinition, plivoDefinition] as const;
 
 export type BuiltInProviderDefinition = (typeof BUILT_IN_PROVIDERS)[number];
 
