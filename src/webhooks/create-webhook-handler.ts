@@ -9,12 +9,13 @@ import { refusal } from './webhook-responses';
 import { WebhookStageError } from './webhook-stage';
 
 /**
- * The webhook endpoint for delivery statuses and inbound messages of Twilio and Telnyx, as a
+ * The webhook endpoint for delivery statuses and inbound messages of every built-in vendor, as a
  * Fetch-standard `(request: Request) => Promise<Response>`: Hono (`c.req.raw`), Next.js route handlers,
  * Bun, Deno and workers use it as is; `toNodeHandler` adapts it to Node `http` and Express.
  *
- * Each request: the provider is told by its signature header; the raw body is verified (Twilio
- * HMAC-SHA1 over the public URL and form, Telnyx Ed25519 over `timestamp|body`, ±300 s); a duplicate
+ * Each request: the vendor whose `webhook.claims(headers)` holds is the one (its signature headers; for
+ * Vonage a bearer JWT with `payload_hash`); the raw body is verified (Twilio HMAC-SHA1 over the public URL
+ * and form, Telnyx Ed25519 over `timestamp|body`, Plivo V3 HMAC-SHA256, Vonage HS256 JWT); a duplicate
  * is dropped (dedupe on the signed content / event id); a status moves the message forward in the
  * store and publishes `sms.status`; an inbound message is recorded, applied to opt-outs when it is a
  * keyword, and published as `sms.received`. Answers: 403 for a missing or bad signature, and for a
@@ -47,7 +48,7 @@ async function handle(settings: WebhookSettings, locks: Map<string, Promise<unkn
   const claimed = settings.vendors.filter((vendor) => vendor.definition.webhook.claims(request.headers));
   const [vendor] = claimed;
   if (claimed.length > 1) {
-    return refusal(400, 'AMBIGUOUS_PROVIDER', `The request carries signature headers of ${joinNames(claimed.map((each) => each.definition.displayName), 'and')}.`);
+    return refusal(400, 'AMBIGUOUS_PROVIDER', `The request is claimed by ${joinNames(claimed.map((each) => each.definition.displayName), 'and')}.`);
   }
   if (vendor === undefined) {
     const headers = joinNames(settings.vendors.map((each) => each.definition.webhook.signatureHeaders[0] ?? ''), 'or');

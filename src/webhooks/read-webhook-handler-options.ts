@@ -27,7 +27,7 @@ export interface WebhookSettings {
   readonly events: EventPublisher;
   readonly optOuts: OptOutStore | undefined;
   readonly service: WebhookService | undefined;
-  /** Every built-in vendor, configured or not, in `BUILT_IN_PROVIDERS` order: a request is told apart by its signature headers. */
+  /** Every built-in vendor, configured or not, in `BUILT_IN_PROVIDERS` order: each is asked whether a request is its own (`webhook.claims`). */
   readonly vendors: readonly ConfiguredVendor[];
   readonly dedupe: WebhookDedupeStore;
   readonly dedupeTtlMs: number;

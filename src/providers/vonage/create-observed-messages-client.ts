@@ -25,10 +25,11 @@ export function createObservedMessagesClient(Messages: VonageMessagesClass, cred
   class ObservedMessages extends Messages {
     /**
      * The SDK's request building, tried a second time when it throws: with JWT auth it parses the private
-     * key (jsonwebtoken's `createPrivateKey`), and Node 20 can report an error that an earlier, unrelated
-     * OpenSSL operation left in the thread's error queue ("asn1 encoding routines::too long") on that parse
-     * of a valid key; the failed parse empties the queue. Nothing has been written yet, so a retry cannot
-     * send twice; a second failure is the real one (test/providers/built-in-providers.test.ts met it).
+     * key (jsonwebtoken's `createPrivateKey`), and on Node 20.20 that parse of a valid key can fail with an
+     * error an earlier operation left in OpenSSL's error queue ("asn1 encoding routines::too long"; seen
+     * after an `https` fetch was aborted in flight, docs/testing.md#a-custom-adapter-through-runprovidercontract).
+     * The failed parse empties the queue. Nothing has been written yet, so a retry cannot send twice; a
+     * second failure is the real one.
      */
     private async prepareOnce(request: VetchOptions): Promise<VetchOptions> {
       try {
