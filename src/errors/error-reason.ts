@@ -115,11 +115,12 @@ export const SMS_ERROR_REASONS = [
   'PROVIDER_TIMEOUT',
   'ABORTED',
   'ABORTED_WHILE_PACED',
-  // Idempotency and the opt-out store.
+  // Idempotency, the opt-out store and the message store.
   'IDEMPOTENCY_KEY_CONFLICT',
   'IDEMPOTENCY_KEY_IN_FLIGHT',
   'IDEMPOTENCY_STORE_UNAVAILABLE',
   'OPT_OUT_STORE_UNAVAILABLE',
+  'MESSAGE_STORE_UNAVAILABLE',
   // After every attempt (FINAL_FAILURE).
   'ALL_ATTEMPTS_FAILED',
   // Platform mode: the bus and the worker's requests.

@@ -1,3 +1,4 @@
+import { randomUUID } from 'node:crypto';
 import type { SmsError } from '../errors/sms-error';
 import type { SendResult } from '../messages/send-result';
 import { fingerprintSendRequest, type FingerprintedRequest } from './fingerprint-send-request';
@@ -59,21 +60,21 @@ const unclaimed: IdempotencyClaimOutcome = { status: 'proceed', lease: undefined
 export function createIdempotencyGuard(options: IdempotencyGuardOptions): IdempotencyGuard {
   const { store, settings, onStoreError } = options;
 
-  const leaseFor = (key: string, fingerprint: string, token: string): IdempotencyLease => ({
+  const leaseFor = (key: string, fingerprint: string, token: string, messageId: string): IdempotencyLease => ({
     async complete(outcome) {
       const stored: StoredSendOutcome = 'result' in outcome ? { status: 'sent', result: outcome.result } : { status: 'failed', error: outcome.error.toJSON() };
       try {
         const kept = await store.complete({ key, token, fingerprint, outcome: stored, retentionMs: settings.retentionMs });
-        if (!kept) onStoreError(new Error(`The idempotency lease of message ${token} ran out and another send took its key over: the message may have been sent twice. Fix: raise idempotency.leaseMs above the longest send.`), token);
+        if (!kept) onStoreError(new Error(`The idempotency lease of message ${messageId} ran out and another send took its key over: the message may have been sent twice. Fix: raise idempotency.leaseMs above the longest send.`), messageId);
       } catch (error) {
-        onStoreError(error, token);
+        onStoreError(error, messageId);
       }
     },
     async release() {
       try {
         await store.release({ key, token });
       } catch (error) {
-        onStoreError(error, token);
+        onStoreError(error, messageId);
       }
     },
   });
@@ -83,18 +84,21 @@ export function createIdempotencyGuard(options: IdempotencyGuardOptions): Idempo
       if (request.idempotencyKey === undefined) return unclaimed;
       const key = idempotencyRecordKey({ tenantId: request.tenantId, idempotencyKey: request.idempotencyKey });
       const fingerprint = fingerprintSendRequest(request);
+      // Each send holds its own token: every send of one key names the same message (deriveMessageId),
+      // so the message id cannot tell the holder from a concurrent duplicate.
+      const token = randomUUID();
       // Counted in poll intervals, not on the clock: a frozen test clock must not make a wait endless.
       let waitedMs = 0;
       for (;;) {
         let claim;
         try {
-          claim = await store.claim({ key, fingerprint, token: messageId, leaseMs: settings.leaseMs });
+          claim = await store.claim({ key, fingerprint, token, leaseMs: settings.leaseMs });
         } catch (error) {
           if (settings.onStoreUnavailable === 'fail') throw idempotencyStoreUnavailableError(error);
           onStoreError(error, messageId);
           return unclaimed;
         }
-        if (claim.status === 'claimed') return { status: 'proceed', lease: leaseFor(key, fingerprint, messageId) };
+        if (claim.status === 'claimed') return { status: 'proceed', lease: leaseFor(key, fingerprint, token, messageId) };
         if (claim.fingerprint !== fingerprint) throw idempotencyConflictError();
         if (claim.status === 'completed') {
           const outcome = claim.outcome;

@@ -9,6 +9,24 @@ import type { SendFacts } from './send-facts';
  * buildMessageRecord({ ...facts, outcome: { error } }).status; // 'failed' (or 'unknown')
  */
 export function buildMessageRecord(facts: SendFacts): MessageRecord {
+  return recordOf(facts);
+}
+
+/**
+ * The record written before the provider call (write-ahead, docs/persistence.md#write-ahead): status
+ * `queued`, no provider yet. A crash before the outcome is written leaves exactly this for
+ * reconciliation to settle.
+ *
+ * @example
+ * buildQueuedRecord({ messageId, request, analysis, createdAt }).status; // 'queued'
+ */
+export function buildQueuedRecord(facts: Pick<SendFacts, 'messageId' | 'request' | 'analysis' | 'createdAt'>): MessageRecord {
+  return recordOf({ ...facts, finishedAt: facts.createdAt, attempts: [], outcome: QUEUED });
+}
+
+const QUEUED = { queued: true } as const;
+
+function recordOf(facts: Omit<SendFacts, 'outcome'> & { readonly outcome: SendFacts['outcome'] | typeof QUEUED }): MessageRecord {
   const { request, analysis, outcome } = facts;
   const accepted = 'accepted' in outcome ? outcome : undefined;
   const error = 'error' in outcome ? outcome.error : undefined;
@@ -22,7 +40,7 @@ export function buildMessageRecord(facts: SendFacts): MessageRecord {
     mediaUrls: request.mediaUrls,
     provider: accepted?.provider ?? error?.provider ?? null,
     providerMessageId: accepted?.accepted.providerMessageId ?? null,
-    status: accepted?.accepted.status ?? (error?.outcomeUnknown ? 'unknown' : 'failed'),
+    status: accepted?.accepted.status ?? (error === undefined ? 'queued' : error.outcomeUnknown ? 'unknown' : 'failed'),
     errorCode: error?.code ?? null,
     errorReason: error?.reason ?? null,
     errorMessage: error?.message ?? null,

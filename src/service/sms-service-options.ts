@@ -33,7 +33,10 @@ export interface SMSServiceOptions {
   maxSegments?: number;
   /** Most media URLs per message. Default 10 (Twilio's limit). */
   maxMediaUrls?: number;
-  /** Makes message ids. Default `crypto.randomUUID`. */
+  /**
+   * Makes the ids of sends without an idempotency key (and of event ids). Default `crypto.randomUUID`. A send
+   * with a key gets an id derived from tenant and key, the same on every retry (docs/persistence.md#one-message-id-per-request).
+   */
   generateId?: () => string;
   /**
    * Called when recording or publishing fails after the provider call. The send's outcome stands (a

@@ -28,17 +28,20 @@ import type { PricingTable } from '../segments/pricing';
 import { createInMemoryMessageStore } from '../store/in-memory-message-store';
 import type { MessageStore } from '../store/message-store';
 import { admitSend, type Admission, type AdmissionStages } from './admit-send';
-import { buildMessageRecord } from './build-message-record';
+import { buildMessageRecord, buildQueuedRecord } from './build-message-record';
 import { buildProviderRequest } from './build-provider-request';
 import { buildSendResult } from './build-send-result';
 import { checkReadiness, summariseHealth, type ReadyOptions, type ServiceReadiness } from './check-readiness';
 import { checkServiceOptions } from './check-service-options';
+import { chooseMessageId } from './choose-message-id';
 import { createConfiguredProviders } from './create-configured-providers';
 import { createSendEventSink, type SendEventSink, type SendEventSinkOptions } from './create-send-event-sink';
 import { readSmsEnvironment } from './read-sms-environment';
 import { refuseProvidersOption } from './refuse-providers-option';
 import { refuseRemovedSendOptions } from './refuse-removed-send-options';
 import type { SendFacts } from './send-facts';
+import { settleMessageRecord } from './settle-message-record';
+import { writeAheadRecord } from './write-ahead-record';
 import type { SMSServiceConfig } from './sms-service-config';
 import type { BackgroundErrorContext, SMSServiceOptions } from './sms-service-options';
 import { withEnvironmentQuotas } from './with-environment-quotas';
@@ -165,13 +168,14 @@ export class SMSService {
   async send(input: SendRequest): Promise<SendResult> {
     // eslint-disable-next-line prefer-rest-params -- a JavaScript caller of 0.1 may still pass options.
     refuseRemovedSendOptions(arguments[1]);
-    const messageId = this.generateId();
+    const messageId = chooseMessageId(input, this.generateId);
     const createdAt = this.clock.now();
     const events = createSendEventSink(messageId, createdAt, this.eventSinkOptions);
 
     const admission = await this.admit(input, messageId, events);
     if (admission.status === 'replay') return admission.settle();
     const { request, analysis, lease } = admission;
+    await writeAheadRecord(this.store, buildQueuedRecord({ messageId, request, analysis, createdAt }), { input, lease, events });
 
     const attempts: SendAttempt[] = [];
     let outcome: SendFacts['outcome'];
@@ -194,14 +198,14 @@ export class SMSService {
 
     if ('error' in outcome) {
       await lease?.complete({ error: outcome.error });
-      await this.record(facts);
+      await this.settle(facts);
       await events.finished(facts);
       await this.recordOptOut(facts, outcome.error);
       throw outcome.error;
     }
     const result = buildSendResult({ ...facts, outcome });
     await lease?.complete({ result });
-    await this.record(facts);
+    await this.settle(facts);
     await events.finished(facts);
     return result;
   }
@@ -262,13 +266,9 @@ export class SMSService {
     return this.pricing[provider] === undefined ? null : priceSegments(segments, provider, request.country, this.pricing);
   }
 
-  /** Keeps the message record; a store failure is reported, never thrown (the provider has answered). */
-  private async record(facts: SendFacts): Promise<void> {
-    try {
-      await this.store.save(buildMessageRecord(facts));
-    } catch (storeError) {
-      this.onBackgroundError(storeError, { stage: 'store', messageId: facts.messageId });
-    }
+  /** The outcome over the write-ahead record; a store failure is retried, then reported, never thrown (the provider has answered). */
+  private settle(facts: SendFacts): Promise<void> {
+    return settleMessageRecord(this.store, buildMessageRecord(facts), { onGiveUp: (error) => this.onBackgroundError(error, { stage: 'store', messageId: facts.messageId }) });
   }
 
   /** A provider refused the send because the recipient opted out (21610, 40300): remember it, so the next send stops before any provider call. */

@@ -11,7 +11,7 @@ export { parseTwilioWebhook } from '../providers/twilio/parse-twilio-webhook';
 export { parseTelnyxWebhook } from '../providers/telnyx/parse-telnyx-webhook';
 export { parseFormParams } from '../providers/kit/parse-form-params';
 export type { ParsedWebhook, ParsedStatusCallback, ParsedInboundMessage, IgnoredWebhook, MalformedWebhook } from '../providers/kit/parsed-webhook';
-export { applyStatusTransition, STATUS_RANK, type StatusTransition } from './apply-status-transition';
+export { applyStatusTransition, STATUS_RANK, type StatusTransition } from '../messages/apply-status-transition';
 export { updateRecordStatus, type StatusUpdate } from './update-record-status';
 export type { InboundMessage, InboundMedia } from '../messages/inbound-message';
 export type { SmsStatusEvent, SmsStatusEventData, SmsReceivedEvent, SmsReceivedEventData, SmsReceivedMedia } from '../events/sms-webhook-events';

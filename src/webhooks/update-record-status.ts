@@ -1,7 +1,7 @@
 import type { SmsError } from '../errors/sms-error';
 import type { MessageStatus } from '../messages/message-status';
 import type { MessageRecord } from '../store/message-record';
-import { applyStatusTransition, STATUS_RANK } from './apply-status-transition';
+import { applyStatusTransition, STATUS_RANK } from '../messages/apply-status-transition';
 
 export interface StatusUpdate {
   readonly provider: string;

@@ -162,18 +162,13 @@ describe('SMSService.send: the standalone pipeline', () => {
     expect(twilio.sent.length + telnyx.sent.length).toBe(1);
   });
 
-  it('still returns the result when the store or the event bus fails after sending (no double send invited)', async () => {
+  it('still returns the result when the event bus fails after sending (no double send invited)', async () => {
     const onBackgroundError = vi.fn();
     const provider = createFakeProvider({ id: 'twilio' });
-    const sms = new SMSService({
-      providers: [provider],
-      store: { save: async () => Promise.reject(new Error('disk full')), get: async () => undefined, findByProviderMessageId: async () => undefined },
-      events: { publish: async () => Promise.reject(new Error('bus down')) },
-      onBackgroundError,
-    });
+    const sms = new SMSService({ providers: [provider], events: { publish: async () => Promise.reject(new Error('bus down')) }, onBackgroundError });
     await expect(sms.send({ to, body: 'Hi' })).resolves.toMatchObject({ provider: 'twilio' });
     expect(provider.sent).toHaveLength(1);
-    expect(onBackgroundError.mock.calls.map(([, context]) => context.stage)).toEqual(['store', 'events']);
+    expect(onBackgroundError.mock.calls.map(([, context]) => context.stage)).toEqual(['events']);
   });
 
   it('reports background failures with process.emitWarning by default', async () => {

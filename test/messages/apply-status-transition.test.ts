@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { mapTwilioError } from '../../src/providers/twilio/map-twilio-error';
 import { MESSAGE_STATUSES, type MessageStatus } from '../../src/messages/message-status';
 import type { MessageRecord } from '../../src/store/message-record';
-import { applyStatusTransition, STATUS_RANK } from '../../src/webhooks/apply-status-transition';
+import { applyStatusTransition, STATUS_RANK } from '../../src/messages/apply-status-transition';
 import { updateRecordStatus } from '../../src/webhooks/update-record-status';
 
 describe('applyStatusTransition', () => {
