@@ -1,4 +1,4 @@
-import { sha256 } from '../hashing/sha256';
+import { deriveUuid } from '../hashing/derive-uuid';
 import { idempotencyRecordKey } from './idempotency-record-key';
 
 /**
@@ -11,8 +11,5 @@ import { idempotencyRecordKey } from './idempotency-record-key';
  * deriveMessageId({ tenantId: 'org-1', idempotencyKey: 'order-42' }); // '…-…-8…-…-…', the same on every call
  */
 export function deriveMessageId(request: { readonly tenantId: string | undefined; readonly idempotencyKey: string }): string {
-  const hex = sha256(`tools-core message id v1\u0000${idempotencyRecordKey(request)}`, 'hex');
-  // Version 8 in the 13th hex digit, variant 10xx in the 17th.
-  const variant = ((Number.parseInt(hex.charAt(16), 16) & 0x3) | 0x8).toString(16);
-  return `${hex.slice(0, 8)}-${hex.slice(8, 12)}-8${hex.slice(13, 16)}-${variant}${hex.slice(17, 20)}-${hex.slice(20, 32)}`;
+  return deriveUuid('sms.message-id', idempotencyRecordKey(request));
 }

@@ -3,7 +3,7 @@ import type { SmsResponseEvent } from '../events/contracts/sms-response-event';
 import { SMS_EVENT_SCHEMA_VERSION, type SmsResultEvent, type SmsResultEventData } from '../events/sms-event';
 import { toEventError } from '../events/to-event-error';
 import type { SendResult } from '../messages/send-result';
-import { deriveUuid } from './derive-uuid';
+import { deriveUuid } from '../hashing/derive-uuid';
 
 /** Who a response answers. */
 export interface ResponseTarget {

@@ -7,7 +7,7 @@ import { createInMemoryEventBus, type InMemoryEventBus } from '../../src/platfor
 import { createSmsWorker, type SmsWorkerOptions } from '../../src/platform/create-sms-worker';
 import { createWorkerEventPublisher } from '../../src/platform/create-worker-event-publisher';
 import { deadLetterQueueName } from '../../src/platform/dead-letter-queue-name';
-import { deriveUuid } from '../../src/platform/derive-uuid';
+import { deriveUuid } from '../../src/hashing/derive-uuid';
 import type { EventBus } from '../../src/platform/event-bus';
 import type { SmsWorkerLogEntry } from '../../src/platform/sms-worker-log-entry';
 import type { SendRequest } from '../../src/messages/send-request';

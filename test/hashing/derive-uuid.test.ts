@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { responseEventId } from '../../src/platform/build-response-event';
-import { deriveUuid } from '../../src/platform/derive-uuid';
+import { deriveUuid } from '../../src/hashing/derive-uuid';
 import { topicMatches } from '../../src/platform/topic-matches';
 
 describe('deriveUuid', () => {

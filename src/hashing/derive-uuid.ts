@@ -1,4 +1,4 @@
-import { sha256 } from '../hashing/sha256';
+import { sha256 } from './sha256';
 
 /** Hex digits for the variant nibble: `10xx` (RFC 9562 §4.1), from the digest's own nibble. */
 const VARIANT_DIGITS = '89ab89ab89ab89ab';
