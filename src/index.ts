@@ -4,6 +4,7 @@ export { SMSService } from './service/sms-service';
 export type { SMSServiceOptions, BackgroundErrorContext } from './service/sms-service-options';
 export type { SendRequest } from './messages/send-request';
 export type { SendResult, SendAttempt, AttemptOutcome } from './messages/send-result';
+export type { SendPreview } from './service/preview-send';
 
 export { SMS_ERROR_CODES, SMS_ERROR_REASONS, SmsError, ValidationError, FinalFailureError, NotReadyError } from './errors';
 export type { SmsErrorCode, SmsErrorReason, SmsErrorFault, SmsErrorOptions, ValidationErrorOptions, FinalFailureErrorOptions, NotReadyErrorOptions, NotReadyProvider } from './errors';

@@ -36,7 +36,9 @@ import { checkServiceOptions } from './check-service-options';
 import { chooseMessageId } from './choose-message-id';
 import { createConfiguredProviders } from './create-configured-providers';
 import { createSendEventSink, type SendEventSink, type SendEventSinkOptions } from './create-send-event-sink';
+import { previewSend, type SendPreview } from './preview-send';
 import { readSmsEnvironment } from './read-sms-environment';
+import { reportBackgroundError } from './report-background-error';
 import { refuseProvidersOption } from './refuse-providers-option';
 import { refuseRemovedSendOptions } from './refuse-removed-send-options';
 import type { SendFacts } from './send-facts';
@@ -80,9 +82,11 @@ export class SMSService {
   private readonly eventSinkOptions: SendEventSinkOptions;
   /** Tenant quotas and abuse guards; undefined when neither is configured (docs/quotas.md). */
   private readonly quotaGate: QuotaGate | undefined;
+  private readonly primaryProviderId: string;
 
   constructor(options: SMSServiceOptions) {
     const providers = checkServiceOptions(options);
+    this.primaryProviderId = providers[0]?.id ?? 'unknown';
     this.clock = options.clock ?? systemClock;
     this.generateId = options.generateId ?? randomUUID;
     this.onBackgroundError = options.onBackgroundError ?? reportBackgroundError;
@@ -211,6 +215,18 @@ export class SMSService {
   }
 
   /**
+   * What `send(input)` would do, without doing it: validates the request (throwing the `ValidationError`
+   * `send()` would), counts its segments and prices them at the first provider. Claims no key, charges no
+   * quota, calls no provider, records and publishes nothing (`tools-core send --dry-run`).
+   *
+   * @example
+   * sms.preview({ to: '+14155552671', body: 'Hi' }).segments; // 1
+   */
+  preview(input: SendRequest): SendPreview {
+    return previewSend(input, this.admission, (request, segments) => ({ provider: this.primaryProviderId, cost: this.priceFor(this.primaryProviderId, segments, request) }));
+  }
+
+  /**
    * Each provider's circuit breaker state and, when it cannot send at all (its SDK did not load at
    * `ready()` or at a send), `unavailable` with the reason; overall `ok` when every provider is usable,
    * `degraded` when some are not, `down` when none is (sends then fail fast).
@@ -280,18 +296,4 @@ export class SMSService {
       this.onBackgroundError(storeError, { stage: 'opt-outs', messageId: facts.messageId });
     }
   }
-}
-
-const backgroundActions: Record<BackgroundErrorContext['stage'], string> = {
-  store: 'record',
-  events: 'publish',
-  idempotency: 'keep the idempotency record of',
-  'opt-outs': 'record the opt-out reported for',
-};
-
-function reportBackgroundError(error: unknown, context: BackgroundErrorContext): void {
-  const detail = error instanceof Error ? error.message : String(error);
-  process.emitWarning(`tools-core could not ${backgroundActions[context.stage]} message ${context.messageId}: ${detail}`, {
-    code: 'TOOLS_CORE_BACKGROUND',
-  });
 }
