@@ -1,4 +1,4 @@
-import { existsSync, readdirSync } from 'node:fs';
+import { existsSync, readFileSync, readdirSync } from 'node:fs';
 import { defineConfig } from 'tsup';
 
 // Each vendor folder with an index.ts is a public subpath: src/providers/plivo/index.ts → ./plivo.
@@ -8,6 +8,8 @@ const vendors = readdirSync('src/providers', { withFileTypes: true })
 
 // One entry per public subpath in package.json "exports" (test/package/ checks they match). Provider SDKs
 // and server clients are never bundled: they are optional peers loaded with import() on first use.
+const { version } = JSON.parse(readFileSync('package.json', 'utf8')) as { version: string };
+
 export default defineConfig({
   entry: {
     index: 'src/index.ts',
@@ -19,6 +21,8 @@ export default defineConfig({
     'cli/tools-core': 'src/cli/tools-core.ts',
   },
   format: ['esm', 'cjs'],
+  // `tools-core --version` (src/cli/tools-core-version.ts).
+  define: { __TOOLS_CORE_VERSION__: JSON.stringify(version) },
   // tsup's declaration build sets the deprecated `baseUrl`, which TypeScript 6 reports as an error.
   dts: { compilerOptions: { ignoreDeprecations: '6.0' } },
   clean: true,

@@ -1,9 +1,14 @@
+import { readFileSync } from 'node:fs';
 import { fileURLToPath } from 'node:url';
 import { defineConfig } from 'vitest/config';
 
 const source = (path: string) => fileURLToPath(new URL(path, import.meta.url));
 
+const { version } = JSON.parse(readFileSync(new URL('./package.json', import.meta.url), 'utf8')) as { version: string };
+
 export default defineConfig({
+  // `tools-core --version` (src/cli/tools-core-version.ts), as tsup defines it.
+  define: { __TOOLS_CORE_VERSION__: JSON.stringify(version) },
   resolve: {
     // Examples and docs import the package by its published name; in the repo that name is the source.
     alias: [

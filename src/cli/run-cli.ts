@@ -1,51 +1,52 @@
+import { ValidationError } from '../errors/validation-error';
+import { CLI_COMMANDS } from './cli-commands';
+import type { CliIo } from './cli-io';
 import { createJsonLogger } from './create-json-logger';
-import { parseWorkerArguments, UsageError, WORKER_USAGE } from './parse-worker-arguments';
-import { runWorkerCommand } from './run-worker-command';
+import { UsageError } from './parse-worker-arguments';
+import { TOOLS_CORE_VERSION } from './tools-core-version';
 
-export interface CliIo {
-  readonly env: Readonly<Record<string, string | undefined>>;
-  /** Writes one line to standard output. */
-  readonly write: (line: string) => void;
-  /** Resolves with the signal's name when the process is asked to stop (SIGTERM, SIGINT). */
-  readonly stopRequested: Promise<string>;
-}
+export type { CliIo } from './cli-io';
 
 const USAGE = `Usage: tools-core <command> [options]
 
 Commands:
-  worker    run the platform-mode SMS worker (tools-core worker --help)`;
+${CLI_COMMANDS.map((command) => `  ${command.name.padEnd(10)}${command.summary}`).join('\n')}
+
+Run tools-core <command> --help for its options. tools-core --version prints the version.
+Exit codes: 0 done, 1 the work failed, 2 bad command line or configuration.`;
 
 /**
- * The `tools-core` command line: `worker` runs the platform worker. Exit codes: 0 done (or help), 1 could
- * not start for now (broker or Redis unreachable, no provider configured), 2 bad command line or a
- * configuration that cannot work (malformed or refused URL, provider SDK not installed). Every line it
- * writes is a JSON log entry, except help texts.
+ * The `tools-core` command line (docs/cli.md). Exit codes: 0 done (or help), 1 the work failed (an invalid
+ * number, a failed send, a broker that cannot be reached for now), 2 bad command line or a configuration that
+ * cannot work. Results go to standard output (text, or JSON with `--json`); errors are JSON log lines.
  *
  * @example
- * const code = await runCli(['worker', '--amqp-url', url, '--redis-url', redisUrl], { env: process.env, write, stopRequested });
+ * const code = await runCli(['segments', 'Hello'], { env: process.env, write, stopRequested });
  */
 export async function runCli(argv: readonly string[], io: CliIo): Promise<number> {
   const log = createJsonLogger(io.write);
-  const [command, ...rest] = argv;
-  if (command === undefined || command === '--help' || command === '-h' || command === 'help') {
+  const [name, ...rest] = argv;
+  if (name === undefined || name === '--help' || name === '-h' || name === 'help') {
     io.write(USAGE);
-    return command === undefined ? 2 : 0;
+    return name === undefined ? 2 : 0;
   }
-  if (command !== 'worker') {
-    log({ level: 'error', event: 'cli.usage_error', component: 'cli', message: `Unknown command "${command}". Run tools-core --help.` });
-    return 2;
-  }
-  let options;
-  try {
-    options = parseWorkerArguments(rest, io.env);
-  } catch (error) {
-    if (!(error instanceof UsageError)) throw error;
-    log({ level: 'error', event: 'cli.usage_error', component: 'cli', message: `${error.message} Run tools-core worker --help.` });
-    return 2;
-  }
-  if (options === 'help') {
-    io.write(WORKER_USAGE);
+  if (name === '--version' || name === '-v' || name === 'version') {
+    io.write(TOOLS_CORE_VERSION);
     return 0;
   }
-  return runWorkerCommand(options, { env: io.env, log, stopRequested: io.stopRequested });
+  const command = CLI_COMMANDS.find((candidate) => candidate.name === name);
+  if (command === undefined) {
+    log({ level: 'error', event: 'cli.usage_error', component: 'cli', message: `Unknown command "${name}". Run tools-core --help.` });
+    return 2;
+  }
+  try {
+    return await command.run(rest, io);
+  } catch (error) {
+    if (error instanceof UsageError || ValidationError.isInstance(error)) {
+      const message = error.message.includes('--help') ? error.message : `${error.message} Run tools-core ${command.name} --help.`;
+      log({ level: 'error', event: 'cli.usage_error', component: 'cli', command: command.name, message });
+      return 2;
+    }
+    throw error;
+  }
 }

@@ -1,3 +1,4 @@
+import { readFileSync } from 'node:fs';
 import { describe, expect, it, vi } from 'vitest';
 import { runCli } from '../../src/cli/run-cli';
 import type * as TelnyxLoader from '../../src/providers/telnyx/load-telnyx-sdk';
@@ -78,5 +79,14 @@ describe('runCli', () => {
     // It got as far as Redis, which is not listening on port 1: not reachable is exit 1, naming the flag.
     expect(code).toBe(1);
     expect(entries.at(-1)).toMatchObject({ event: 'worker.start_failed', exit_code: 1, flag: '--redis-url' });
+  });
+});
+
+describe('runCli: the command list and version', () => {
+  it('lists every command in --help, and prints the package version', async () => {
+    const help = (await cli(['--help'])).lines.join('\n');
+    for (const name of ['send', 'segments', 'validate', 'cost', 'worker']) expect(help).toMatch(new RegExp(`^  ${name} +\\S`, 'm'));
+    const { version } = JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as { version: string };
+    expect(await cli(['--version'])).toEqual({ code: 0, lines: [version] });
   });
 });

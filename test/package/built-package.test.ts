@@ -51,4 +51,11 @@ const redis = await import('@ocelot-platform/tools-core/redis'); const rabbitmq 
     const output = execFileSync(process.execPath, ['--input-type=commonjs', '-e', block ?? ''], { cwd: root, encoding: 'utf8' });
     expect(output.trim()).toBe('twilio 1');
   });
+
+  it('ships the tools-core executable, which prints the package version and counts segments', () => {
+    const { version } = JSON.parse(readFileSync(join(root, 'package.json'), 'utf8')) as { version: string };
+    const bin = join(root, 'dist', 'cli', 'tools-core.js');
+    expect(execFileSync(process.execPath, [bin, '--version'], { cwd: root, encoding: 'utf8' }).trim()).toBe(version);
+    expect(JSON.parse(execFileSync(process.execPath, [bin, 'segments', '--json', 'Hello'], { cwd: root, encoding: 'utf8' }))).toMatchObject({ segments: 1 });
+  });
 });

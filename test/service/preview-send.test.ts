@@ -1,5 +1,6 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors';
+import { createInMemoryEventPublisher } from '../../src/events/in-memory-event-publisher';
 import { SMSService } from '../../src/service/sms-service';
 import { createInMemoryMessageStore } from '../../src/store/in-memory-message-store';
 import { createFakeProvider } from '../../src/testing/create-fake-provider';
@@ -8,9 +9,10 @@ describe('SMSService.preview', () => {
   it('validates, counts and prices at the first provider, without sending, recording or publishing', async () => {
     const provider = createFakeProvider({ id: 'twilio' });
     const store = createInMemoryMessageStore();
+    const events = createInMemoryEventPublisher();
     const published: unknown[] = [];
-    const sms = new SMSService({ providers: [provider, createFakeProvider({ id: 'telnyx' })], store, quotas: { hourly: 1 } });
-    sms.events.subscribe('*', (event) => void published.push(event));
+    events.subscribe('*', (event) => void published.push(event));
+    const sms = new SMSService({ providers: [provider, createFakeProvider({ id: 'telnyx' })], store, events, quotas: { hourly: 1 } });
     const preview = sms.preview({ to: '+14155552671', body: 'Olá, tudo bem? 😀', tenantId: 'org-1', idempotencyKey: 'k' });
     expect(preview).toEqual({ to: '+14155552671', country: 'US', from: undefined, encoding: 'UCS-2', segments: 1, units: 17, remainingInLastSegment: 53, provider: 'twilio', cost: { amount: '0.0075', currency: 'USD', micros: 7500 } });
     expect(provider.sent).toHaveLength(0);
