@@ -58,8 +58,8 @@ const layers = [
   },
   {
     name: 'entries',
-    comment: 'public entry points and tools: the root index, ./testing, the command line',
-    path: '^src/(index\\.ts|testing|cli)/?',
+    comment: 'public entry points and tools: the root index, ./testing, the command line, the browser-safe ./composer',
+    path: '^src/(index\\.ts|testing|cli|composer)/?',
   },
 ];
 

@@ -16,6 +16,7 @@ export default defineConfig({
     'testing/index': 'src/testing/index.ts',
     ...Object.fromEntries(vendors),
     'provider-kit/index': 'src/providers/kit/index.ts',
+    'composer/index': 'src/composer/index.ts',
     'redis/index': 'src/adapters/redis/index.ts',
     'rabbitmq/index': 'src/adapters/rabbitmq/index.ts',
     'cli/tools-core': 'src/cli/tools-core.ts',
