@@ -9,7 +9,7 @@ const layers = [
   {
     name: 'foundation',
     comment: 'the clock and the one sleep, errors and option checks, hashing, ordered maps, optional-peer loading: no SMS knowledge',
-    path: '^src/(clock\\.ts|timers|errors|options|hashing|collections|optional-peers)/?',
+    path: '^src/(clock\\.ts|timers|errors|options|hashing|collections|optional-peers|logging)/?',
   },
   {
     name: 'values',

@@ -6,6 +6,7 @@
  * Run: `npx tsx bench/quotas.ts` (or `npm run bench`). Each configuration is measured twice,
  * interleaved, and the better run kept, so a noisy neighbour does not decide a ratio.
  */
+import { processWarningLogger } from '../src/logging/logger';
 import { pathToFileURL } from 'node:url';
 import { Redis } from 'ioredis';
 import { createRedisRateLimiter } from '../src/adapters/redis/redis-rate-limiter';
@@ -57,7 +58,7 @@ function sender(options: Partial<SMSServiceOptions>): () => Promise<unknown> {
 function quotaStage(options: Pick<SMSServiceOptions, 'quotas' | 'guards'>): () => Promise<void> {
   const policy = readLimitOptions(options.quotas, options.guards, systemClock);
   if (policy === undefined) throw new Error('no limits configured');
-  const gate = new QuotaGate(policy, new QuotaNotifier({ onEvent: undefined, clock: systemClock, generateId: () => 'event' }));
+  const gate = new QuotaGate(policy, new QuotaNotifier({ onEvent: undefined, clock: systemClock, generateId: () => 'event', logger: processWarningLogger }));
   const requests: ValidatedSendRequest[] = tenants.map((tenantId) => ({
     to: '+14155552671',
     country: 'US',

@@ -5,6 +5,7 @@ import type { EventBus } from '../platform/event-bus';
 import { createSmsWorker } from '../platform/create-sms-worker';
 import { createWorkerEventPublisher } from '../platform/create-worker-event-publisher';
 import { SMSService } from '../service/sms-service';
+import { createCliLogger } from './create-cli-logger';
 import type { SMSServiceOptions } from '../service/sms-service-options';
 import { createFakeProvider } from '../testing/create-fake-provider';
 import { classifyStartFailure, type StartStage } from './classify-start-failure';
@@ -63,6 +64,7 @@ export async function runWorkerCommand(options: WorkerCommandOptions, io: Worker
   const shared: Omit<SMSServiceOptions, 'providers'> = {
     events: createWorkerEventPublisher({ bus, onError: (error, event) => log({ level: 'warn', event: 'event.publish_failed', component: 'worker', type: event.type, message: messageOf(error) }) }),
     idempotency: { store },
+    logger: createCliLogger(log, 'worker'),
     onBackgroundError: (error, context) => log({ level: 'warn', event: 'service.background_error', component: 'worker', stage: context.stage, message_id: context.messageId, message: messageOf(error) }),
   };
 

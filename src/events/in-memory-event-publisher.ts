@@ -1,3 +1,5 @@
+import type { Logger } from '../logging/logger';
+import { readLogger } from '../logging/read-logger';
 import type { EventPublisher } from './event-publisher';
 import type { SmsEvent } from './sms-event';
 
@@ -6,9 +8,11 @@ export type SmsEventHandler<Event extends SmsEvent = SmsEvent> = (event: Event) 
 export interface InMemoryEventPublisherOptions {
   /**
    * Called when a subscriber throws or rejects. A failing subscriber never fails the publisher (the
-   * message is already sent); by default the failure is reported with `process.emitWarning`.
+   * message is already sent); by default the failure is a warning on `logger`.
    */
   onHandlerError?: (error: unknown, event: SmsEvent) => void;
+  /** Default: warnings as `process.emitWarning` (docs/logging.md). */
+  logger?: Logger;
 }
 
 class InMemoryEventPublisher implements EventPublisher {
@@ -16,7 +20,8 @@ class InMemoryEventPublisher implements EventPublisher {
   private readonly onHandlerError: (error: unknown, event: SmsEvent) => void;
 
   constructor(options: InMemoryEventPublisherOptions = {}) {
-    this.onHandlerError = options.onHandlerError ?? reportHandlerError;
+    const logger = readLogger(options.logger, 'options.logger');
+    this.onHandlerError = options.onHandlerError ?? ((error, event) => reportHandlerError(error, event, logger));
   }
 
   /**
@@ -53,9 +58,9 @@ class InMemoryEventPublisher implements EventPublisher {
   }
 }
 
-function reportHandlerError(error: unknown, event: SmsEvent): void {
+function reportHandlerError(error: unknown, event: SmsEvent, logger: Logger): void {
   const detail = error instanceof Error ? error.message : String(error);
-  process.emitWarning(`An ${event.type} subscriber failed: ${detail}`, { code: 'TOOLS_CORE_EVENT_HANDLER' });
+  logger.warn({ code: 'TOOLS_CORE_EVENT_HANDLER', eventType: event.type, err: error }, `An ${event.type} subscriber failed: ${detail}`);
 }
 
 export type { InMemoryEventPublisher };

@@ -4,9 +4,10 @@ import { applyPacing } from './apply-pacing';
 import { QuotaGate } from './quota-gate';
 import type { EventPublisher } from '../events/event-publisher';
 import type { QuotaEvent } from '../events/quota-event';
-import { QuotaNotifier, reportToProcess } from './quota-notifier';
+import { QuotaNotifier, reportQuotaEvent } from './quota-notifier';
 import { readLimitOptions } from './read-quota-options';
 import type { GuardOptions, PacingOptions, QuotaOptions } from './quota-options';
+import type { Logger } from '../logging/logger';
 
 /** The service options the limits read. */
 export interface ServiceLimitOptions {
@@ -22,6 +23,8 @@ export interface ServiceLimitsContext {
   readonly generateId: () => string;
   /** Where quota notices go when `quotas.onEvent` is not set: the service's event publisher. */
   readonly events: EventPublisher;
+  /** The service's logger: store outages are reported there too. */
+  readonly logger: Logger;
   /** A notice the publisher refused; the service reports it as a background error. */
   readonly onPublishError: (error: unknown, event: QuotaEvent) => void;
 }
@@ -35,7 +38,7 @@ export function createServiceLimits(
   options: ServiceLimitOptions,
   context: ServiceLimitsContext,
 ): { providers: readonly SmsProvider[]; quotaGate: QuotaGate | undefined } {
-  const { providers, clock, generateId, events, onPublishError } = context;
+  const { providers, clock, generateId, events, onPublishError, logger } = context;
   const policy = readLimitOptions(options.quotas, options.guards, clock);
   if (policy === undefined && options.pacing === undefined) return { providers, quotaGate: undefined };
   const onEvent =
@@ -48,9 +51,9 @@ export function createServiceLimits(
         onPublishError(error, event);
       }
       // An outage must never go unnoticed, even by a host that does not subscribe to the bus.
-      reportToProcess(event);
+      reportQuotaEvent(event, logger);
     });
-  const notifier = new QuotaNotifier({ onEvent, clock, generateId });
+  const notifier = new QuotaNotifier({ onEvent, clock, generateId, logger });
   return {
     providers: applyPacing(providers, options.pacing, { clock, onStoreDecision: (storeError) => notifier.observeStore('pacing', storeError) }),
     quotaGate: policy === undefined ? undefined : new QuotaGate(policy, notifier),

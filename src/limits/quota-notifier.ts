@@ -1,6 +1,7 @@
 import type { Clock } from '../clock';
 import type { QuotaEvent } from '../events/quota-event';
 import { SMS_EVENT_SCHEMA_VERSION } from '../events/sms-event';
+import type { Logger } from '../logging/logger';
 
 type Component = 'quotas' | 'pacing';
 
@@ -8,7 +9,7 @@ type Component = 'quotas' | 'pacing';
  * Internal: delivers quota notices to `quotas.onEvent`. It reports a store outage once when it starts
  * and once when it ends, not on every send, so a Redis outage is one clear `sms.quota_degraded`
  * (docs/quotas.md#when-redis-fails: a store `Error` is reported, never silent). Without a handler, outages go to
- * `process.emitWarning`, so they are never silent.
+ * the service's `logger` (by default `process.emitWarning`), so they are never silent.
  */
 export class QuotaNotifier {
   private readonly degradedSince = new Map<Component, number>();
@@ -18,6 +19,8 @@ export class QuotaNotifier {
       readonly onEvent: ((event: QuotaEvent) => void | Promise<void>) | undefined;
       readonly clock: Clock;
       readonly generateId: () => string;
+      /** Where store outages, recoveries and failing handlers are reported. */
+      readonly logger: Logger;
     },
   ) {}
 
@@ -46,28 +49,30 @@ export class QuotaNotifier {
 
   /** A failing handler never fails a send; it is reported like a failing event subscriber. */
   private deliver(event: QuotaEvent): void {
-    const handler = this.options.onEvent ?? reportToProcess;
+    const { logger } = this.options;
+    const handler = this.options.onEvent ?? ((quotaEvent: QuotaEvent) => reportQuotaEvent(quotaEvent, logger));
     try {
       const result = handler(event);
-      if (result instanceof Promise) result.catch((error: unknown) => reportHandlerError(error, event));
+      if (result instanceof Promise) result.catch((error: unknown) => reportHandlerError(error, event, logger));
     } catch (error) {
-      reportHandlerError(error, event);
+      reportHandlerError(error, event, logger);
     }
   }
 }
 
-/** Store outages and recoveries as process warnings (warnings about tenants are not). */
-export function reportToProcess(event: QuotaEvent): void {
+/** Store outages and recoveries as warnings on the logger (warnings about tenants are not). */
+export function reportQuotaEvent(event: QuotaEvent, logger: Logger): void {
   if (event.type === 'sms.quota_degraded') {
-    process.emitWarning(`tools-core ${event.data.component} limit store failed (${event.data.error}); the per-process insurance limiter decides until it answers again.`, {
-      code: 'TOOLS_CORE_QUOTA_DEGRADED',
-    });
+    logger.warn(
+      { code: 'TOOLS_CORE_QUOTA_DEGRADED', component: event.data.component },
+      `tools-core ${event.data.component} limit store failed (${event.data.error}); the per-process insurance limiter decides until it answers again.`,
+    );
   } else if (event.type === 'sms.quota_recovered') {
-    process.emitWarning(`tools-core ${event.data.component} limit store answers again after ${event.data.degraded_ms} ms.`, { code: 'TOOLS_CORE_QUOTA_RECOVERED' });
+    logger.warn({ code: 'TOOLS_CORE_QUOTA_RECOVERED', component: event.data.component, degradedMs: event.data.degraded_ms }, `tools-core ${event.data.component} limit store answers again after ${event.data.degraded_ms} ms.`);
   }
 }
 
-function reportHandlerError(error: unknown, event: QuotaEvent): void {
+function reportHandlerError(error: unknown, event: QuotaEvent, logger: Logger): void {
   const detail = error instanceof Error ? error.message : String(error);
-  process.emitWarning(`A ${event.type} handler failed: ${detail}`, { code: 'TOOLS_CORE_EVENT_HANDLER' });
+  logger.warn({ code: 'TOOLS_CORE_EVENT_HANDLER', eventType: event.type, err: error }, `A ${event.type} handler failed: ${detail}`);
 }

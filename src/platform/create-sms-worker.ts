@@ -1,3 +1,5 @@
+import type { Logger } from '../logging/logger';
+import { readLogger } from '../logging/read-logger';
 import { systemClock, type Clock } from '../clock';
 import { ValidationError } from '../errors/validation-error';
 import type { SMSService } from '../service/sms-service';
@@ -26,8 +28,13 @@ export interface SmsWorkerOptions {
   /** How long `stop()` waits for requests in progress, in ms. Default 30 000. */
   drainTimeoutMs?: number;
   clock?: Clock;
-  /** Receives one structured entry per decision (`request.sent`, `request.delayed`…). Default: none. */
+  /** Receives one structured entry per decision (`request.sent`, `request.delayed`…). Default: each goes to `logger`. */
   onLog?: (entry: SmsWorkerLogEntry) => void;
+  /**
+   * A pino-compatible logger (docs/logging.md): each decision at its level, message = its event name.
+   * Default: warnings and errors as `process.emitWarning`, nothing else.
+   */
+  logger?: Logger;
 }
 
 export interface SmsWorker {
@@ -67,7 +74,9 @@ export function createSmsWorker(options: SmsWorkerOptions): SmsWorker {
   const maxUnexpectedRetries = options.maxUnexpectedRetries ?? 3;
   const drainTimeoutMs = options.drainTimeoutMs ?? 30_000;
   const clock = options.clock ?? systemClock;
-  const log = options.onLog ?? (() => undefined);
+  const logger = options.onLog === undefined ? readLogger(options.logger, 'options.logger') : undefined;
+  const onLog = options.onLog ?? ((entry: SmsWorkerLogEntry) => logger?.[entry.level]({ ...entry }, entry.event));
+  const log = onLog;
   checkWorkerOptions({ service, bus, concurrency, maxUnexpectedRetries, drainTimeoutMs });
 
   let state: 'new' | 'running' | 'stopping' | 'stopped' = 'new';
@@ -76,7 +85,7 @@ export function createSmsWorker(options: SmsWorkerOptions): SmsWorker {
   let inFlight = 0;
   let onDrained: (() => void) | undefined;
 
-  const processRequest = createRequestProcessor({ service, bus, clock, maxUnexpectedRetries, log: options.onLog });
+  const processRequest = createRequestProcessor({ service, bus, clock, maxUnexpectedRetries, log: onLog });
 
   const handle = async (delivery: BusDelivery): Promise<void> => {
     if (state !== 'running') {

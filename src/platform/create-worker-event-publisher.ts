@@ -1,11 +1,15 @@
+import type { Logger } from '../logging/logger';
+import { readLogger } from '../logging/read-logger';
 import type { EventPublisher } from '../events/event-publisher';
 import type { SmsEvent } from '../events/sms-event';
 
 export interface WorkerEventPublisherOptions {
   /** Where `sms.retrying` and quota notices go: the worker's bus. */
   bus: EventPublisher;
-  /** A progress event could not be published. Default: `process.emitWarning`. */
+  /** A progress event could not be published. Default: a warning on `logger`. */
   onError?: (error: unknown, event: SmsEvent) => void;
+  /** A pino-compatible logger (docs/logging.md). Default: warnings as `process.emitWarning`. */
+  logger?: Logger;
 }
 
 /**
@@ -23,7 +27,8 @@ export interface WorkerEventPublisherOptions {
  */
 export function createWorkerEventPublisher(options: WorkerEventPublisherOptions): EventPublisher {
   const { bus } = options;
-  const onError = options.onError ?? reportPublishError;
+  const logger = readLogger(options.logger, 'options.logger');
+  const onError = options.onError ?? ((error: unknown, event: SmsEvent) => reportPublishError(error, event, logger));
   return {
     async publish(event: SmsEvent): Promise<void> {
       if (event.type === 'sms.sent' || event.type === 'sms.failed') return bus.publish(event);
@@ -32,7 +37,7 @@ export function createWorkerEventPublisher(options: WorkerEventPublisherOptions)
   };
 }
 
-function reportPublishError(error: unknown, event: SmsEvent): void {
+function reportPublishError(error: unknown, event: SmsEvent, logger: Logger): void {
   const detail = error instanceof Error ? error.message : String(error);
-  process.emitWarning(`tools-core could not publish ${event.type}: ${detail}`, { code: 'TOOLS_CORE_EVENT_PUBLISH' });
+  logger.warn({ code: 'TOOLS_CORE_EVENT_PUBLISH', eventType: event.type, err: error }, `tools-core could not publish ${event.type}: ${detail}`);
 }

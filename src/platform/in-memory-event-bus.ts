@@ -1,3 +1,5 @@
+import type { Logger } from '../logging/logger';
+import { readLogger } from '../logging/read-logger';
 import { ValidationError } from '../errors/validation-error';
 import { busError } from './bus-error';
 import { checkRetryDelay, checkSubscribeOptions, parseBusBody, serializeBusMessage } from './check-bus-arguments';
@@ -11,8 +13,10 @@ export interface InMemoryEventBusOptions {
    * `x-delivery-limit`): a message that crashes its handler every time cannot loop forever. Default 20.
    */
   deliveryLimit?: number;
-  /** Called when a handler throws; the delivery, if unsettled, is given back. Default: `process.emitWarning`. */
+  /** Called when a handler throws; the delivery, if unsettled, is given back. Default: a warning on `logger`. */
   onHandlerError?: (error: unknown, delivery: BusDelivery) => void;
+  /** A pino-compatible logger (docs/logging.md). Default: warnings as `process.emitWarning`. */
+  logger?: Logger;
 }
 
 export interface InMemoryEventBus extends EventBus {
@@ -77,7 +81,8 @@ export function createInMemoryEventBus(options: InMemoryEventBusOptions = {}): I
   if (!Number.isSafeInteger(deliveryLimit) || deliveryLimit < 1) {
     throw new ValidationError({ field: 'options.deliveryLimit', reason: 'INVALID_OPTION', problem: `${String(deliveryLimit)} is not a whole number of 1 or more.`, fix: 'pass e.g. 20, or omit it.' });
   }
-  const onHandlerError = options.onHandlerError ?? reportHandlerError;
+  const logger = readLogger(options.logger, 'options.logger');
+  const onHandlerError = options.onHandlerError ?? ((error: unknown, delivery: BusDelivery) => reportHandlerError(error, delivery, logger));
   const queues = new Map<string, MemoryQueue>();
   const timers = new Set<NodeJS.Timeout>();
   let closed = false;
@@ -261,7 +266,7 @@ function closedError() {
   return busError({ reason: 'BUS_CLOSED', bus: BUS, message: 'The in-memory bus is closed.' });
 }
 
-function reportHandlerError(error: unknown, delivery: BusDelivery): void {
+function reportHandlerError(error: unknown, delivery: BusDelivery, logger: Logger): void {
   const detail = error instanceof Error ? error.message : String(error);
-  process.emitWarning(`A ${delivery.type} handler failed: ${detail}`, { code: 'TOOLS_CORE_BUS_HANDLER' });
+  logger.warn({ code: 'TOOLS_CORE_BUS_HANDLER', eventType: delivery.type, err: error }, `A ${delivery.type} handler failed: ${detail}`);
 }

@@ -15,6 +15,7 @@ const knownOptions = new Set([
   'maxMediaUrls',
   'generateId',
   'onBackgroundError',
+  'logger',
   'quotas',
   'guards',
   'pacing',

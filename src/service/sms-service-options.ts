@@ -1,3 +1,4 @@
+import type { Logger } from '../logging/logger';
 import type { Clock } from '../clock';
 import type { EventPublisher } from '../events/event-publisher';
 import type { CircuitBreakerOptions } from '../failover/circuit-breaker-options';
@@ -40,10 +41,16 @@ export interface SMSServiceOptions {
   generateId?: () => string;
   /**
    * Called when recording or publishing fails after the provider call. The send's outcome stands (a
-   * sent message is never reported as failed, which would invite a double send). Default:
-   * `process.emitWarning`.
+   * sent message is never reported as failed, which would invite a double send). Default: a warning on
+   * `logger`.
    */
   onBackgroundError?: (error: unknown, context: BackgroundErrorContext) => void;
+  /**
+   * Where the service's warnings go (background failures, limit-store outages, failing event subscribers):
+   * a pino logger or any object with `info`, `warn` and `error` taking `(fields, message)`. Default: warnings
+   * as `process.emitWarning`, nothing else (docs/logging.md).
+   */
+  logger?: Logger;
   /** Provider order per message (`strategy`) and what an unknown outcome does (`onUnknownOutcome`, default `fail`). docs/reliability.md. */
   failover?: FailoverOptions;
   /** Retries of transient "not sent" failures: 3 attempts, 500 ms backoff doubling to 8 s, 30 s budget by default; `false` turns them off. */

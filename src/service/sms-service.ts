@@ -9,6 +9,7 @@ import { createIdempotencyGuard } from '../idempotency/create-idempotency-guard'
 import { readIdempotencyOptions } from '../idempotency/idempotency-options';
 import { createInMemoryIdempotencyStore } from '../idempotency/in-memory-idempotency-store';
 import { createServiceLimits } from '../limits/create-service-limits';
+import { readLogger } from '../logging/read-logger';
 import type { QuotaGate } from '../limits/quota-gate';
 import type { TenantQuota } from '../limits/tenant-quota';
 import type { SendAttempt } from '../messages/send-attempt';
@@ -50,9 +51,8 @@ import { withEnvironmentQuotas } from './with-environment-quotas';
 
 /**
  * Sends SMS and MMS through one or several providers. `send()` reads as its steps, each in its own module
- * (docs/architecture.md):
- *
- * admit (validate → analyse body → opt-out check → idempotency claim → quota) → provider → record → publish
+ * (docs/architecture.md): admit (validate → analyse body → opt-out check → idempotency claim → quota) →
+ * write-ahead record → provider → the outcome over the record → publish.
  *
  * The opt-out check runs only with `optOuts` (docs/webhooks.md). Cross-cutting provider behaviour
  * (retries, failover, circuit breakers) wraps the provider port and returns the same port
@@ -89,8 +89,9 @@ export class SMSService {
     this.primaryProviderId = providers[0]?.id ?? 'unknown';
     this.clock = options.clock ?? systemClock;
     this.generateId = options.generateId ?? randomUUID;
-    this.onBackgroundError = options.onBackgroundError ?? reportBackgroundError;
-    this.events = options.events ?? createInMemoryEventPublisher();
+    const logger = readLogger(options.logger, 'options.logger');
+    this.onBackgroundError = options.onBackgroundError ?? ((error, context) => reportBackgroundError(error, context, logger));
+    this.events = options.events ?? createInMemoryEventPublisher({ logger });
     this.eventSinkOptions = { publisher: this.events, clock: this.clock, generateId: this.generateId, onBackgroundError: this.onBackgroundError };
     // Pacing wraps each provider, so it runs right before the provider call, inside failover.
     const limits = createServiceLimits(options, {
@@ -98,6 +99,7 @@ export class SMSService {
       clock: this.clock,
       generateId: this.generateId,
       events: this.events,
+      logger,
       onPublishError: (error, event) => this.onBackgroundError(error, { stage: 'events', messageId: event.event_id }),
     });
     this.quotaGate = limits.quotaGate;
@@ -251,7 +253,6 @@ export class SMSService {
   ready(options?: ReadyOptions): Promise<ServiceReadiness> {
     return checkReadiness(this.provider, options);
   }
-
 
   /**
    * The tenant's remaining hourly and daily allowance, read without charging it. Without `tenantId`, the

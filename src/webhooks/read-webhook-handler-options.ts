@@ -1,3 +1,5 @@
+import type { Logger } from '../logging/logger';
+import { readLogger } from '../logging/read-logger';
 import { optionError } from '../options/option-error';
 import { randomUUID } from 'node:crypto';
 import { systemClock, type Clock } from '../clock';
@@ -39,7 +41,7 @@ export interface WebhookSettings {
   readonly onError: (error: unknown, context: WebhookErrorContext) => void;
 }
 
-const KNOWN = ['service', 'store', 'events', 'optOuts', 'providers', 'dedupe', 'dedupeTtlMs', 'helpReply', 'inboundTenantId', 'maxBodyBytes', 'clock', 'generateId', 'onError'];
+const KNOWN = ['service', 'store', 'events', 'optOuts', 'providers', 'dedupe', 'dedupeTtlMs', 'helpReply', 'inboundTenantId', 'maxBodyBytes', 'clock', 'generateId', 'onError', 'logger'];
 
 /**
  * Checks the handler's options and fills in the defaults. Malformed secrets, unknown options and a
@@ -111,7 +113,7 @@ export function readWebhookHandlerOptions(options: WebhookHandlerOptions): Webho
     maxBodyBytes,
     clock,
     generateId: options.generateId ?? randomUUID,
-    onError: options.onError ?? reportWebhookError,
+    onError: options.onError ?? webhookErrorReporter(readLogger(options.logger, 'options.logger')),
   };
 }
 
@@ -125,8 +127,11 @@ const actions: Record<WebhookErrorContext['stage'], string> = {
   handler: 'handle a webhook',
 };
 
-function reportWebhookError(error: unknown, context: WebhookErrorContext): void {
-  const detail = error instanceof Error ? error.message : String(error);
-  const subject = [context.provider, context.messageId === null ? undefined : `message ${context.messageId}`].filter((part) => part !== undefined && part !== null).join(', ');
-  process.emitWarning(`tools-core could not ${actions[context.stage]}${subject === '' ? '' : ` (${subject})`}: ${detail}`, { code: 'TOOLS_CORE_WEBHOOK' });
+/** The default `onError`: a warning on the handler's `logger`, naming the stage, the provider and the message. */
+function webhookErrorReporter(logger: Logger): (error: unknown, context: WebhookErrorContext) => void {
+  return (error, context) => {
+    const detail = error instanceof Error ? error.message : String(error);
+    const subject = [context.provider, context.messageId === null ? undefined : `message ${context.messageId}`].filter((part) => part !== undefined && part !== null).join(', ');
+    logger.warn({ code: 'TOOLS_CORE_WEBHOOK', ...context, err: error }, `tools-core could not ${actions[context.stage]}${subject === '' ? '' : ` (${subject})`}: ${detail}`);
+  };
 }

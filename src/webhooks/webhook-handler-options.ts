@@ -1,3 +1,4 @@
+import type { Logger } from '../logging/logger';
 import type { Clock } from '../clock';
 import type { BuiltInWebhookOptions } from '../providers/built-in-providers';
 import type { EventPublisher } from '../events/event-publisher';
@@ -49,9 +50,11 @@ export interface WebhookHandlerOptions {
   /**
    * Called when the store, opt-out store, bus, dedupe store or a HELP reply fails. A failure before the
    * webhook is recorded answers 500 (the provider retries it); a publish failure after it is recorded
-   * still answers 2xx. Default: `process.emitWarning`.
+   * still answers 2xx. Default: a warning on `logger`.
    */
   onError?: (error: unknown, context: WebhookErrorContext) => void;
+  /** A pino-compatible logger (docs/logging.md). Default: warnings as `process.emitWarning`. */
+  logger?: Logger;
 }
 
 export interface WebhookErrorContext {

@@ -1,3 +1,5 @@
+import type { Logger } from '../../logging/logger';
+import { readLogger } from '../../logging/read-logger';
 import { optionError } from '../../options/option-error';
 import type { AmqpConnect } from './amqp-client-like';
 
@@ -37,8 +39,10 @@ export interface RabbitMqBusOptions {
   connectTimeoutMs?: number;
   /** Reconnection backoff: the first wait and the cap, in ms, doubling in between with jitter. Default 100 and 10 000. */
   reconnect?: { initialDelayMs?: number; maxDelayMs?: number };
-  /** Receives connection events. Default: warnings and errors go to `process.emitWarning`. */
+  /** Receives connection events. Default: each goes to `logger` at its level. */
   onLog?: (entry: RabbitMqBusLogEntry) => void;
+  /** A pino-compatible logger (docs/logging.md). Default: warnings and errors as `process.emitWarning`. */
+  logger?: Logger;
   /** amqplib's `connect`, or a wrapper of it. Default: `import('amqplib')` on first use. */
   connect?: AmqpConnect;
   /**
@@ -104,7 +108,7 @@ export function readRabbitMqBusOptions(options: RabbitMqBusOptions): ResolvedRab
     connectTimeoutMs,
     initialDelayMs,
     maxDelayMs,
-    log: options.onLog ?? reportConnectionEvent,
+    log: options.onLog ?? connectionEventReporter(readLogger(options.logger, 'options.logger')),
     connect: options.connect,
     coalesceWrites,
   };
@@ -129,8 +133,6 @@ function wholeNumber(field: string, value: unknown, fallback: number, minimum: n
   return value;
 }
 
-
-function reportConnectionEvent(entry: RabbitMqBusLogEntry): void {
-  if (entry.level === 'info') return;
-  process.emitWarning(`RabbitMQ bus ${entry.event}${entry.message === undefined ? '' : `: ${entry.message}`}`, { code: 'TOOLS_CORE_RABBITMQ' });
+function connectionEventReporter(logger: Logger): (entry: RabbitMqBusLogEntry) => void {
+  return (entry) => logger[entry.level]({ code: 'TOOLS_CORE_RABBITMQ', ...entry }, `RabbitMQ bus ${entry.event}${entry.message === undefined ? '' : `: ${entry.message}`}`);
 }
