@@ -53,7 +53,7 @@ const layers = [
   },
   {
     name: 'adapters',
-    comment: 'production implementations of the ports on real engines (Redis, RabbitMQ), optional peers',
+    comment: 'production implementations of the ports on real engines (Redis, RabbitMQ, PostgreSQL), optional peers',
     path: '^src/adapters/',
   },
   {

@@ -19,6 +19,7 @@ export default defineConfig({
     'composer/index': 'src/composer/index.ts',
     'redis/index': 'src/adapters/redis/index.ts',
     'rabbitmq/index': 'src/adapters/rabbitmq/index.ts',
+    'postgres/index': 'src/adapters/postgres/index.ts',
     'cli/tools-core': 'src/cli/tools-core.ts',
   },
   format: ['esm', 'cjs'],
@@ -31,6 +32,6 @@ export default defineConfig({
   target: 'node20',
   splitting: true,
   // Optional peers: never bundled, loaded with import() on the first send.
-  external: ['twilio', 'telnyx', '@vonage/auth', '@vonage/messages', 'plivo', 'ioredis', 'amqplib'],
+  external: ['twilio', 'telnyx', '@vonage/auth', '@vonage/messages', 'plivo', 'ioredis', 'amqplib', 'pg'],
   treeshake: true,
 });

@@ -16,7 +16,7 @@ export default defineConfig({
       { find: /^@ocelot-platform\/tools-core\/testing$/, replacement: source('./src/testing/index.ts') },
       { find: /^@ocelot-platform\/tools-core\/provider-kit$/, replacement: source('./src/providers/kit/index.ts') },
       { find: /^@ocelot-platform\/tools-core\/composer$/, replacement: source('./src/composer/index.ts') },
-      { find: /^@ocelot-platform\/tools-core\/(redis|rabbitmq)$/, replacement: source('./src/adapters/$1/index.ts') },
+      { find: /^@ocelot-platform\/tools-core\/(redis|rabbitmq|postgres)$/, replacement: source('./src/adapters/$1/index.ts') },
       // Every other subpath is a vendor: src/providers/<vendor>/index.ts.
       { find: /^@ocelot-platform\/tools-core\/([a-z0-9-]+)$/, replacement: source('./src/providers/$1/index.ts') },
     ],

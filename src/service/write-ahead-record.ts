@@ -1,3 +1,4 @@
+import { ValidationError } from '../errors/validation-error';
 import type { IdempotencyLease } from '../idempotency/create-idempotency-guard';
 import type { SendRequest } from '../messages/send-request';
 import type { MessageRecord } from '../store/message-record';
@@ -7,7 +8,8 @@ import type { SendEventSink } from './create-send-event-sink';
 
 /**
  * Writes a send's record before its provider call (docs/persistence.md#write-ahead). A store that cannot
- * take it refuses the send with `MESSAGE_STORE_UNAVAILABLE`: nothing is sent, the idempotency key is freed
+ * take it refuses the send with `MESSAGE_STORE_UNAVAILABLE` (or the store's own `ValidationError` for a record it
+ * cannot hold): nothing is sent, the idempotency key is freed
  * so the same request can be retried, and `sms.failed` is published like any refusal.
  *
  * @example
@@ -21,7 +23,8 @@ export async function writeAheadRecord(
   try {
     await store.save(record);
   } catch (storeError) {
-    const error = messageStoreUnavailableError(storeError);
+    // A store refusing the record itself (an id its table cannot key) is a configuration problem, not an outage.
+    const error = ValidationError.isInstance(storeError) ? storeError : messageStoreUnavailableError(storeError);
     await send.lease?.release();
     await send.events.refused(send.input, error);
     throw error;

@@ -17,79 +17,85 @@ export interface MessageStoreContractOptions extends ContractTestApi {
  * import { describe, it } from 'vitest';
  * runMessageStoreContract({ describe, it, name: 'memory', createStore: () => createInMemoryMessageStore() });
  */
+// Message ids are UUIDs (the default generateId, and ids derived from idempotency keys), so a store may key
+// a UUID column on them, as the PostgreSQL store does.
+const MESSAGE_1 = '6f1c2a9e-0b4d-4c8e-9a71-3d5e7f901b2c';
+const MESSAGE_2 = '8a3d5c7e-1f2b-4d6a-8c9e-0b1d3f5a7c9e';
+const MISSING = '00000000-0000-4000-8000-000000000000';
+
 export function runMessageStoreContract(options: MessageStoreContractOptions): void {
   const { describe, it, createStore } = options;
   describe(`MessageStore contract: ${options.name}`, () => {
     it('returns undefined for an unknown id', async () => {
       const store = await createStore();
-      assert.equal(await store.get('missing'), undefined);
+      assert.equal(await store.get(MISSING), undefined);
     });
 
     it('returns a saved record by id, field for field', async () => {
       const store = await createStore();
-      const record = sampleRecord({ id: 'message-1' });
+      const record = sampleRecord({ id: MESSAGE_1 });
       await store.save(record);
-      assert.deepEqual(await store.get('message-1'), record);
+      assert.deepEqual(await store.get(MESSAGE_1), record);
     });
 
     it('replaces the record on a second save with the same id', async () => {
       const store = await createStore();
-      await store.save(sampleRecord({ id: 'message-1', status: 'queued' }));
-      await store.save(sampleRecord({ id: 'message-1', status: 'delivered', deliveredAt: '2026-01-01T00:00:05.000Z' }));
-      const stored = await store.get('message-1');
+      await store.save(sampleRecord({ id: MESSAGE_1, status: 'queued' }));
+      await store.save(sampleRecord({ id: MESSAGE_1, status: 'delivered', deliveredAt: '2026-01-01T00:00:05.000Z' }));
+      const stored = await store.get(MESSAGE_1);
       assert.equal(stored?.status, 'delivered');
       assert.equal(stored?.deliveredAt, '2026-01-01T00:00:05.000Z');
     });
 
     it('finds a record by provider and provider message id, and only for that provider', async () => {
       const store = await createStore();
-      await store.save(sampleRecord({ id: 'message-1', provider: 'twilio', providerMessageId: 'SM1' }));
-      await store.save(sampleRecord({ id: 'message-2', provider: 'telnyx', providerMessageId: 'SM1' }));
-      assert.equal((await store.findByProviderMessageId('twilio', 'SM1'))?.id, 'message-1');
-      assert.equal((await store.findByProviderMessageId('telnyx', 'SM1'))?.id, 'message-2');
+      await store.save(sampleRecord({ id: MESSAGE_1, provider: 'twilio', providerMessageId: 'SM1' }));
+      await store.save(sampleRecord({ id: MESSAGE_2, provider: 'telnyx', providerMessageId: 'SM1' }));
+      assert.equal((await store.findByProviderMessageId('twilio', 'SM1'))?.id, MESSAGE_1);
+      assert.equal((await store.findByProviderMessageId('telnyx', 'SM1'))?.id, MESSAGE_2);
       assert.equal(await store.findByProviderMessageId('twilio', 'SM2'), undefined);
     });
 
     it('keeps records without a provider message id out of the provider index', async () => {
       const store = await createStore();
-      await store.save(sampleRecord({ id: 'message-1', provider: 'twilio', providerMessageId: null, status: 'failed' }));
-      assert.equal((await store.get('message-1'))?.status, 'failed');
+      await store.save(sampleRecord({ id: MESSAGE_1, provider: 'twilio', providerMessageId: null, status: 'failed' }));
+      assert.equal((await store.get(MESSAGE_1))?.status, 'failed');
       assert.equal(await store.findByProviderMessageId('twilio', ''), undefined);
     });
 
     it('keeps unicode bodies, media URLs and metadata intact', async () => {
       const store = await createStore();
       const record = sampleRecord({
-        id: 'message-1',
+        id: MESSAGE_1,
         body: 'Ça va? 👨‍👩‍👧 ]\r\n',
         encoding: 'UCS-2',
         mediaUrls: ['https://example.com/a.jpg', 'https://example.com/b.png'],
         metadata: { campaign: 'spring', attempt: 2, vip: true, note: null },
       });
       await store.save(record);
-      assert.deepEqual(await store.get('message-1'), record);
+      assert.deepEqual(await store.get(MESSAGE_1), record);
     });
 
     it('update: replaces the record with what change returns, and reports it changed', async () => {
       const store = await createStore();
       assert.equal(typeof store.update, 'function', 'the store has no update(): status callbacks then serialise per process only');
-      await store.save(sampleRecord({ id: 'message-1', providerMessageId: null, status: 'unknown' }));
-      const result = await store.update?.('message-1', (current) => ({ ...current, status: 'delivered', providerMessageId: 'SM1', deliveredAt: '2026-01-01T00:00:05.000Z' }));
+      await store.save(sampleRecord({ id: MESSAGE_1, providerMessageId: null, status: 'unknown' }));
+      const result = await store.update?.(MESSAGE_1, (current) => ({ ...current, status: 'delivered', providerMessageId: 'SM1', deliveredAt: '2026-01-01T00:00:05.000Z' }));
       assert.equal(result?.changed, true);
       assert.equal(result?.record.status, 'delivered');
-      assert.deepEqual(await store.get('message-1'), result?.record);
-      assert.equal((await store.findByProviderMessageId('twilio', 'SM1'))?.id, 'message-1');
+      assert.deepEqual(await store.get(MESSAGE_1), result?.record);
+      assert.equal((await store.findByProviderMessageId('twilio', 'SM1'))?.id, MESSAGE_1);
     });
 
     it('update: leaves the record as is when change returns undefined, and resolves undefined for an unknown id', async () => {
       const store = await createStore();
-      const record = sampleRecord({ id: 'message-1' });
+      const record = sampleRecord({ id: MESSAGE_1 });
       await store.save(record);
-      assert.deepEqual(await store.update?.('message-1', () => undefined), { record, changed: false });
-      assert.deepEqual(await store.get('message-1'), record);
+      assert.deepEqual(await store.update?.(MESSAGE_1, () => undefined), { record, changed: false });
+      assert.deepEqual(await store.get(MESSAGE_1), record);
       let called = false;
       assert.equal(
-        await store.update?.('missing', (current) => {
+        await store.update?.(MISSING, (current) => {
           called = true;
           return current;
         }),
@@ -98,18 +104,28 @@ export function runMessageStoreContract(options: MessageStoreContractOptions): v
       assert.equal(called, false);
     });
 
+    it('keeps money exactly as written: the decimal string and its currency', async () => {
+      const store = await createStore();
+      for (const [index, cost] of ['0.0075', '0.000001', '1234.5', '0.0150'].entries()) {
+        const id = index === 0 ? MESSAGE_1 : `${MESSAGE_2.slice(0, -1)}${index}`;
+        await store.save(sampleRecord({ id, cost, currency: index === 3 ? 'EUR' : 'USD', providerMessageId: null }));
+        assert.equal((await store.get(id))?.cost, cost);
+        assert.equal((await store.get(id))?.currency, index === 3 ? 'EUR' : 'USD');
+      }
+    });
+
     it('update: concurrent updates of one record each see the previous one (none is lost)', async () => {
       const store = await createStore();
-      await store.save(sampleRecord({ id: 'message-1', segments: 0 }));
-      await Promise.all(Array.from({ length: 25 }, () => store.update?.('message-1', (current) => ({ ...current, segments: current.segments + 1 }))));
-      assert.equal((await store.get('message-1'))?.segments, 25);
+      await store.save(sampleRecord({ id: MESSAGE_1, segments: 0 }));
+      await Promise.all(Array.from({ length: 25 }, () => store.update?.(MESSAGE_1, (current) => ({ ...current, segments: current.segments + 1 }))));
+      assert.equal((await store.get(MESSAGE_1))?.segments, 25);
     });
   });
 }
 
 function sampleRecord(overrides: Partial<MessageRecord>): MessageRecord {
   return {
-    id: 'message',
+    id: MESSAGE_1,
     tenantId: 'tenant-1',
     direction: 'outbound',
     from: '+14155550100',
