@@ -13,6 +13,7 @@ export { runIdempotencyStoreContract, type IdempotencyStoreContractOptions } fro
 export { runProviderContract, type ProviderContractOptions, type ProviderScenario } from './run-provider-contract';
 export { runRateLimiterContract, type RateLimiterContractOptions } from './run-rate-limiter-contract';
 export { runOptOutStoreContract, type OptOutStoreContractOptions } from './run-opt-out-store-contract';
+export { runWebhookDedupeStoreContract, type WebhookDedupeStoreContractOptions } from './run-webhook-dedupe-store-contract';
 export { signTwilioRequest, type SignTwilioRequestOptions, type SignedTwilioRequest } from '../providers/twilio/sign-twilio-request';
 export { signTelnyxRequest, type SignTelnyxRequestOptions, type SignedTelnyxRequest } from '../providers/telnyx/sign-telnyx-request';
 export { signWebhookRequest, type SignWebhookRequestOptions, type SignedWebhookRequest } from './sign-webhook-request';

@@ -1,6 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error';
 import { createInMemoryWebhookDedupeStore } from '../../src/webhooks/in-memory-webhook-dedupe-store';
+import { runWebhookDedupeStoreContract } from '../../src/testing/run-webhook-dedupe-store-contract';
 
 describe('InMemoryWebhookDedupeStore', () => {
   it('claims a key once while it lives, again after its TTL or a release', async () => {
@@ -34,3 +35,5 @@ describe('InMemoryWebhookDedupeStore', () => {
     expect(() => createInMemoryWebhookDedupeStore({ maxKeys })).toThrow(ValidationError);
   });
 });
+
+runWebhookDedupeStoreContract({ describe, it, name: 'memory', createStore: (clock) => createInMemoryWebhookDedupeStore({ clock }) });

@@ -1,5 +1,6 @@
 import { createSmsMessagesMigration } from './migrations/create-sms-messages-migration';
+import { createStoreTablesMigration } from './migrations/create-store-tables-migration';
 import type { PostgresMigration } from './migrations/postgres-migration';
 
 /** Every migration the package ships, in version order (docs/persistence.md#migrations). */
-export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [createSmsMessagesMigration];
+export const POSTGRES_MIGRATIONS: readonly PostgresMigration[] = [createSmsMessagesMigration, createStoreTablesMigration];
