@@ -43,6 +43,11 @@ export class WriteOrderedMap<K, V> {
     return this.entries.delete(key);
   }
 
+  /** The values, oldest-written first. */
+  values(): IterableIterator<V> {
+    return this.entries.values();
+  }
+
   /** The oldest-written entry still held, or undefined when empty. */
   oldest(): readonly [K, V] | undefined {
     if (this.head !== undefined) return this.head;

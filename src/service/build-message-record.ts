@@ -44,13 +44,17 @@ function recordOf(facts: Omit<SendFacts, 'outcome'> & { readonly outcome: SendFa
     errorCode: error?.code ?? null,
     errorReason: error?.reason ?? null,
     errorMessage: error?.message ?? null,
+    providerCode: error?.providerCode ?? null,
     cost: accepted?.cost?.amount ?? null,
     currency: accepted?.cost?.currency ?? null,
     segments: analysis.segments,
     encoding: analysis.encoding,
     metadata: request.metadata,
+    attempts: facts.attempts.length,
+    idempotencyKey: request.idempotencyKey ?? null,
     createdAt: new Date(facts.createdAt).toISOString(),
     sentAt: accepted === undefined ? null : new Date(facts.finishedAt).toISOString(),
     deliveredAt: null,
+    statusChangedAt: new Date(facts.finishedAt).toISOString(),
   };
 }

@@ -4,7 +4,7 @@ import type { MessageRecord } from '../store/message-record';
 /**
  * The record after a send, given what the store holds now: the send's own record (`final`), except that a
  * status a webhook already moved further (`delivered` before this instance wrote `sent`, on another
- * instance sharing the store) is kept with its delivery time and error. Never moves a status backwards;
+ * instance sharing the store) is kept with its delivery time, error and change time. Never moves a status backwards;
  * `undefined` when the stored record already equals the result. Pure.
  *
  * @example
@@ -20,8 +20,12 @@ export function mergeSendOutcome(current: MessageRecord, final: MessageRecord): 
           errorCode: current.errorCode,
           errorReason: current.errorReason,
           errorMessage: current.errorMessage,
+          providerCode: current.providerCode,
+          statusChangedAt: current.statusChangedAt,
         }
-      : final;
+      : current.status === final.status
+        ? { ...final, statusChangedAt: current.statusChangedAt }
+        : final;
   return sameRecord(current, next) ? undefined : next;
 }
 

@@ -1,5 +1,7 @@
 import { WriteOrderedMap } from '../collections/write-ordered-map';
 import { ValidationError } from '../errors/validation-error';
+import type { ConversationPage, ConversationQuery, MessageListQuery, MessagePage } from './conversation';
+import { listConversationsOf, listMessagesOf } from './list-records';
 import type { MessageRecord } from './message-record';
 import type { MessageStore, MessageUpdate } from './message-store';
 
@@ -69,6 +71,15 @@ class InMemoryMessageStore implements MessageStore {
   async findByProviderMessageId(provider: string, providerMessageId: string): Promise<MessageRecord | undefined> {
     const id = this.byProviderMessageId.get(providerKey(provider, providerMessageId));
     return id === undefined ? undefined : this.records.get(id);
+  }
+
+  /** Groups the held records on each call: linear in the records held (at most `maxMessages`). */
+  async listConversations(query: ConversationQuery): Promise<ConversationPage> {
+    return listConversationsOf(this.records.values(), query);
+  }
+
+  async listMessages(query: MessageListQuery): Promise<MessagePage> {
+    return listMessagesOf(this.records.values(), query);
   }
 
   private unindex(record: MessageRecord): void {

@@ -1,3 +1,4 @@
+import type { ConversationPage, ConversationQuery, MessageListQuery, MessagePage } from './conversation';
 import type { MessageRecord } from './message-record';
 
 /**
@@ -22,6 +23,15 @@ export interface MessageStore {
    * updates per message within its own process only. `runMessageStoreContract` checks it.
    */
   update?(id: string, change: (current: MessageRecord) => MessageRecord | undefined): Promise<MessageUpdate | undefined>;
+  /**
+   * The host's inbox (docs/persistence.md#conversations): a tenant's conversations (our number and a
+   * contact's), the most recent activity first, with the last message and the unread inbound count;
+   * keyset-paginated. Optional for custom stores; the in-memory and PostgreSQL stores have it, and
+   * `runMessageStoreContract` checks it.
+   */
+  listConversations?(query: ConversationQuery): Promise<ConversationPage>;
+  /** One contact's messages in both directions, newest first; keyset-paginated with `before`. */
+  listMessages?(query: MessageListQuery): Promise<MessagePage>;
 }
 
 /** What `MessageStore.update` did. */

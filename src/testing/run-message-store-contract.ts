@@ -2,12 +2,15 @@ import assert from 'node:assert/strict';
 import type { MessageRecord } from '../store/message-record';
 import type { MessageStore } from '../store/message-store';
 import type { ContractTestApi } from './contract-test-api';
+import { runConversationCases } from './run-conversation-cases';
 
 export interface MessageStoreContractOptions extends ContractTestApi {
   /** Name shown in the suite title, e.g. `memory` or `postgres`. */
   name: string;
   /** Makes an empty store for each test. */
   createStore: () => MessageStore | Promise<MessageStore>;
+  /** Run the inbox cases (`listConversations`, `listMessages`). Default true; false for a store without them. */
+  conversations?: boolean;
 }
 
 /**
@@ -61,6 +64,13 @@ export function runMessageStoreContract(options: MessageStoreContractOptions): v
       await store.save(sampleRecord({ id: MESSAGE_1, provider: 'twilio', providerMessageId: null, status: 'failed' }));
       assert.equal((await store.get(MESSAGE_1))?.status, 'failed');
       assert.equal(await store.findByProviderMessageId('twilio', ''), undefined);
+    });
+
+    it('keeps the provider code, attempts, idempotency key and status change time', async () => {
+      const store = await createStore();
+      const record = sampleRecord({ id: MESSAGE_1, status: 'failed', providerCode: '21610', attempts: 3, idempotencyKey: 'order/42é', statusChangedAt: '2026-01-01T00:00:02.345Z' });
+      await store.save(record);
+      assert.deepEqual(await store.get(MESSAGE_1), record);
     });
 
     it('keeps unicode bodies, media URLs and metadata intact', async () => {
@@ -120,6 +130,8 @@ export function runMessageStoreContract(options: MessageStoreContractOptions): v
       await Promise.all(Array.from({ length: 25 }, () => store.update?.(MESSAGE_1, (current) => ({ ...current, segments: current.segments + 1 }))));
       assert.equal((await store.get(MESSAGE_1))?.segments, 25);
     });
+
+    if (options.conversations !== false) runConversationCases(options, createStore, sampleRecord);
   });
 }
 
@@ -138,14 +150,18 @@ function sampleRecord(overrides: Partial<MessageRecord>): MessageRecord {
     errorCode: null,
     errorReason: null,
     errorMessage: null,
+    providerCode: null,
     cost: '0.0075',
     currency: 'USD',
     segments: 1,
     encoding: 'GSM-7',
     metadata: {},
+    attempts: 1,
+    idempotencyKey: null,
     createdAt: '2026-01-01T00:00:00.000Z',
     sentAt: '2026-01-01T00:00:00.100Z',
     deliveredAt: null,
+    statusChangedAt: '2026-01-01T00:00:00.100Z',
     ...overrides,
   };
 }

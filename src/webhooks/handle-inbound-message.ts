@@ -66,14 +66,18 @@ function toInboundRecord(message: InboundMessage, tenantId: string | null): Mess
     errorCode: null,
     errorReason: null,
     errorMessage: null,
+    providerCode: null,
     cost: null,
     currency: null,
     segments: analysis.segments,
     encoding: analysis.encoding,
     metadata: {},
+    attempts: 0,
+    idempotencyKey: null,
     createdAt: message.receivedAt,
     sentAt: null,
     deliveredAt: message.receivedAt,
+    statusChangedAt: message.receivedAt,
   };
 }
 

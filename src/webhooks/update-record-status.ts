@@ -38,7 +38,9 @@ export function updateRecordStatus(record: MessageRecord, update: StatusUpdate):
     errorCode: failure && update.error !== null ? update.error.code : null,
     errorReason: failure && update.error !== null ? update.error.reason : null,
     errorMessage: failure && update.error !== null ? update.error.message : null,
+    providerCode: failure && update.error !== null ? (update.error.providerCode ?? null) : null,
     sentAt: record.sentAt ?? (handedOn ? at : null),
     deliveredAt: update.status === 'delivered' ? (record.deliveredAt ?? at) : record.deliveredAt,
+    statusChangedAt: at,
   };
 }

@@ -61,6 +61,7 @@ function record(overrides: Partial<MessageRecord>): MessageRecord {
     errorCode: null,
     errorReason: null,
     errorMessage: null,
+    providerCode: null,
     cost: '0.0075',
     currency: 'USD',
     segments: 1,
@@ -69,6 +70,9 @@ function record(overrides: Partial<MessageRecord>): MessageRecord {
     createdAt: '2026-01-01T00:00:00.000Z',
     sentAt: '2026-01-01T00:00:00.000Z',
     deliveredAt: null,
+    attempts: 1,
+    idempotencyKey: null,
+    statusChangedAt: '2026-01-01T00:00:00.000Z',
     ...overrides,
   };
 }
@@ -87,6 +91,7 @@ describe('updateRecordStatus', () => {
       errorMessage: null,
       sentAt: '2026-01-01T00:00:05.000Z',
       deliveredAt: '2026-01-01T00:00:05.000Z',
+      statusChangedAt: '2026-01-01T00:00:05.000Z',
     });
   });
 

@@ -16,10 +16,15 @@ describe('mergeSendOutcome', () => {
   });
 
   it('keeps a status, delivery time and error a webhook advanced first, with the send fields', () => {
-    const delivered = { ...queued, status: 'delivered' as const, deliveredAt: '2026-12-07T00:00:05.000Z' };
-    expect(mergeSendOutcome(delivered, sent)).toEqual({ ...sent, status: 'delivered', deliveredAt: '2026-12-07T00:00:05.000Z' });
+    const delivered = { ...queued, status: 'delivered' as const, deliveredAt: '2026-12-07T00:00:05.000Z', statusChangedAt: '2026-12-07T00:00:05.000Z' };
+    expect(mergeSendOutcome(delivered, sent)).toEqual({ ...sent, status: 'delivered', deliveredAt: '2026-12-07T00:00:05.000Z', statusChangedAt: '2026-12-07T00:00:05.000Z' });
     const failed = { ...queued, status: 'failed' as const, errorCode: 'PROVIDER_ERROR', errorReason: 'UNDELIVERABLE', errorMessage: 'carrier said no' };
     expect(mergeSendOutcome(failed, sent)).toMatchObject({ status: 'failed', errorReason: 'UNDELIVERABLE', providerMessageId: 'SM1', cost: '0.0075' });
+  });
+
+  it('keeps the change time of a status that did not change', () => {
+    const sentEarlier = { ...sent, statusChangedAt: '2026-12-07T00:00:00.500Z', cost: null };
+    expect(mergeSendOutcome(sentEarlier, sent)).toEqual({ ...sent, statusChangedAt: '2026-12-07T00:00:00.500Z' });
   });
 
   it('changes nothing when the stored record is the outcome already', () => {

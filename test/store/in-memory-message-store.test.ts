@@ -21,6 +21,7 @@ function record(id: string, providerMessageId: string | null = `SM-${id}`): Mess
     errorCode: null,
     errorReason: null,
     errorMessage: null,
+    providerCode: null,
     cost: null,
     currency: null,
     segments: 1,
@@ -29,6 +30,9 @@ function record(id: string, providerMessageId: string | null = `SM-${id}`): Mess
     createdAt: '2026-01-01T00:00:00.000Z',
     sentAt: null,
     deliveredAt: null,
+    attempts: 1,
+    idempotencyKey: null,
+    statusChangedAt: '2026-01-01T00:00:00.000Z',
   };
 }
 

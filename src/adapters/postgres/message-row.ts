@@ -7,7 +7,7 @@ import type { MessageRecord } from '../../store/message-record';
 export const MESSAGE_COLUMNS = [
   'id', 'organization_id', 'tenant_id', 'direction', 'from_number', 'to_number', 'body', 'media_urls', 'provider', 'provider_message_id',
   'status', 'error_code', 'error_reason', 'error_message', 'cost', 'currency', 'segments', 'encoding', 'campaign_id', 'contact_id',
-  'metadata', 'created_at', 'sent_at', 'delivered_at', 'status_changed_at',
+  'metadata', 'created_at', 'sent_at', 'delivered_at', 'status_changed_at', 'provider_code', 'attempts', 'idempotency_key',
 ] as const;
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
@@ -23,9 +23,9 @@ export function isUuid(value: unknown): value is string {
  * / `contactId` when they are UUIDs. A record whose id is not a UUID is refused: the table's key is a UUID.
  *
  * @example
- * pool.query(`INSERT INTO … VALUES (${placeholders})`, toRowValues(record, statusChangedAt));
+ * pool.query(`INSERT INTO … VALUES (${placeholders})`, toRowValues(record));
  */
-export function toRowValues(record: MessageRecord, statusChangedAt: string): unknown[] {
+export function toRowValues(record: MessageRecord): unknown[] {
   if (!isUuid(record.id)) {
     throw new ValidationError({ field: 'record.id', reason: 'INVALID_MESSAGE_ID', problem: `${JSON.stringify(record.id)} is not a UUID, the key of the PostgreSQL message table.`, fix: 'keep the default generateId (crypto.randomUUID), or make it return UUIDs.' });
   }
@@ -35,7 +35,8 @@ export function toRowValues(record: MessageRecord, statusChangedAt: string): unk
     JSON.stringify(record.mediaUrls), record.provider, record.providerMessageId, record.status, record.errorCode, record.errorReason,
     record.errorMessage, record.cost, record.currency, record.segments, record.encoding,
     isUuid(metadata.campaignId) ? metadata.campaignId : null, isUuid(metadata.contactId) ? metadata.contactId : null,
-    JSON.stringify(metadata), record.createdAt, record.sentAt, record.deliveredAt, statusChangedAt,
+    JSON.stringify(metadata), record.createdAt, record.sentAt, record.deliveredAt, record.statusChangedAt, record.providerCode,
+    record.attempts, record.idempotencyKey,
   ];
 }
 
@@ -55,15 +56,19 @@ export function fromRow(row: Record<string, unknown>): MessageRecord {
     errorCode: (row.error_code as string | null) ?? null,
     errorReason: (row.error_reason as string | null) ?? null,
     errorMessage: (row.error_message as string | null) ?? null,
+    providerCode: (row.provider_code as string | null) ?? null,
     cost: (row.cost as string | null) ?? null,
     currency: (row.currency as string | null) ?? null,
     segments: Number(row.segments),
     encoding: row.encoding as SmsEncoding,
     metadata: (row.metadata as Record<string, unknown> | null) ?? {},
+    attempts: Number(row.attempts ?? 0),
+    idempotencyKey: (row.idempotency_key as string | null) ?? null,
     createdAt: isoOf(row.created_at) ?? new Date(0).toISOString(),
     sentAt: isoOf(row.sent_at),
     deliveredAt: isoOf(row.delivered_at),
-  } as MessageRecord;
+    statusChangedAt: isoOf(row.status_changed_at) ?? new Date(0).toISOString(),
+  };
 }
 
 function isoOf(value: unknown): string | null {

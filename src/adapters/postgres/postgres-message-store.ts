@@ -1,8 +1,10 @@
+import { conversationOf } from '../../store/conversation';
 import type { MessageRecord } from '../../store/message-record';
 import type { MessageStore, MessageUpdate } from '../../store/message-store';
 import { fromRow, isUuid, MESSAGE_COLUMNS, toRowValues } from './message-row';
+import { createPostgresConversationQueries } from './postgres-conversation-queries';
 import { readPostgresNames } from './postgres-names';
-import { inTransaction, resolvePostgresPool, type PostgresConnectionOptions } from './postgres-pool';
+import { resolvePostgresPool, type PostgresConnectionOptions } from './postgres-pool';
 
 export interface PostgresMessageStoreOptions extends PostgresConnectionOptions {
   /** Default `public`. */
@@ -16,12 +18,22 @@ export interface PostgresMessageStore extends Required<MessageStore> {
   close(): Promise<void>;
 }
 
+/** Writers that raced one update before it gives up; each lost race means another writer's change landed. */
+const MAXIMUM_UPDATE_RACES = 100;
+
 /**
  * The message store on PostgreSQL (docs/persistence.md): the host's `sms_messages` table, created by
  * `applyMigrations()`. Records survive restarts and are shared by every instance on the database, so a
- * status callback reaching instance B finds the message instance A sent. `update` locks the row
- * (`SELECT … FOR UPDATE`) for the change, so callbacks racing on several instances apply one after the
- * other and never move a status backwards. Passes `runMessageStoreContract`.
+ * status callback reaching instance B finds the message instance A sent.
+ *
+ * - `save` is one statement: the upsert and, for a new message, its conversation's summary row.
+ * - `update` reads the row and its `revision`, lets `change` decide (forward-only for callbacks), and writes
+ *   with one `UPDATE … WHERE id = $1 AND revision = $2`: the write applies only to the row the decision
+ *   read, so callbacks racing on several instances never move a status backwards; a writer that lost the
+ *   race reads again. No lock is held while `change` runs.
+ * - `listConversations` / `listMessages` read one index each (docs/persistence.md#conversations).
+ *
+ * Passes `runMessageStoreContract`.
  *
  * @example
  * const store = createPostgresMessageStore({ connectionString: process.env.DATABASE_URL });
@@ -32,16 +44,50 @@ export function createPostgresMessageStore(options: PostgresMessageStoreOptions)
   const { pool, close } = resolvePostgresPool(options, 'options');
   const columns = MESSAGE_COLUMNS.join(', ');
   const placeholders = MESSAGE_COLUMNS.map((_, index) => `$${index + 1}`).join(', ');
-  const updates = MESSAGE_COLUMNS.filter((column) => column !== 'id').map((column) => `${column} = EXCLUDED.${column}`).join(', ');
-  // The status change time moves only when the status does.
-  const upsert = `INSERT INTO ${names.qualified} (${columns}) VALUES (${placeholders})
-    ON CONFLICT (id) DO UPDATE SET ${updates.replace('status_changed_at = EXCLUDED.status_changed_at', `status_changed_at = CASE WHEN ${names.qualified}.status = EXCLUDED.status THEN ${names.qualified}.status_changed_at ELSE EXCLUDED.status_changed_at END`)}`;
+  const assignments = (source: (column: string, index: number) => string) =>
+    MESSAGE_COLUMNS.map((column, index) => (column === 'id' ? undefined : `${column} = ${source(column, index)}`)).filter(Boolean).join(', ');
+  const next = MESSAGE_COLUMNS.length;
+  const upsert = `INSERT INTO ${names.qualified} AS stored (${columns}) VALUES (${placeholders})
+    ON CONFLICT (id) DO UPDATE SET ${assignments((column) => `EXCLUDED.${column}`)}, revision = stored.revision + 1`;
+  // A new message moves its conversation: the latest message, and unread counts up (inbound) or resets (our reply).
+  const upsertWithConversation = `WITH saved AS (${upsert} RETURNING (xmax = 0) AS inserted)
+    INSERT INTO ${names.conversations} AS conversation (tenant_key, our_number, contact_number, last_message_id, last_message_at, unread_count)
+    SELECT $${next + 1}::varchar, $${next + 2}::varchar, $${next + 3}::varchar, $1::uuid, $${MESSAGE_COLUMNS.indexOf('created_at') + 1}::timestamptz, $${next + 4}::integer FROM saved WHERE saved.inserted
+    ON CONFLICT (tenant_key, our_number, contact_number) DO UPDATE SET
+      last_message_id = CASE WHEN EXCLUDED.last_message_at >= conversation.last_message_at THEN EXCLUDED.last_message_id ELSE conversation.last_message_id END,
+      last_message_at = GREATEST(EXCLUDED.last_message_at, conversation.last_message_at),
+      unread_count = CASE WHEN EXCLUDED.unread_count = 1 THEN conversation.unread_count + 1 ELSE 0 END`;
+  const compareAndSet = `UPDATE ${names.qualified} SET ${assignments((_, index) => `$${index + 1}`)}, revision = revision + 1
+    WHERE id = $1 AND revision = $${next + 1}`;
   const select = `SELECT * FROM ${names.qualified}`;
+  const queries = createPostgresConversationQueries({ names, pool });
+
+  const update = async (id: string, change: (current: MessageRecord) => MessageRecord | undefined): Promise<MessageUpdate | undefined> => {
+    if (!isUuid(id)) return undefined;
+    const connection = await pool();
+    for (let race = 0; race < MAXIMUM_UPDATE_RACES; race += 1) {
+      const { rows } = await connection.query(`${select} WHERE id = $1`, [id]);
+      const row = rows[0];
+      if (row === undefined) return undefined;
+      const current = fromRow(row);
+      const changed = change(current);
+      if (changed === undefined) return { record: current, changed: false };
+      if (changed.id !== id) throw new Error(`update: change returned a record with id ${changed.id}, not ${id}.`);
+      const written = await connection.query(compareAndSet, [...toRowValues(changed), String(row.revision)]);
+      if ((written.rowCount ?? 0) === 1) return { record: changed, changed: true };
+    }
+    throw new Error(`update: message ${id} changed under ${MAXIMUM_UPDATE_RACES} consecutive attempts; retry later.`);
+  };
 
   return {
     async save(record: MessageRecord): Promise<void> {
-      const values = toRowValues(record, new Date().toISOString());
-      await (await pool()).query(upsert, values);
+      const values = toRowValues(record);
+      const { ourNumber, contactNumber } = conversationOf(record);
+      if (contactNumber === null) {
+        await (await pool()).query(upsert, values);
+        return;
+      }
+      await (await pool()).query(upsertWithConversation, [...values, record.tenantId ?? '', ourNumber ?? '', contactNumber, record.direction === 'inbound' ? 1 : 0]);
     },
     async get(id: string): Promise<MessageRecord | undefined> {
       if (!isUuid(id)) return undefined;
@@ -52,19 +98,9 @@ export function createPostgresMessageStore(options: PostgresMessageStoreOptions)
       const { rows } = await (await pool()).query(`${select} WHERE provider = $1 AND provider_message_id = $2`, [provider, providerMessageId]);
       return rows[0] === undefined ? undefined : fromRow(rows[0]);
     },
-    async update(id: string, change: (current: MessageRecord) => MessageRecord | undefined): Promise<MessageUpdate | undefined> {
-      if (!isUuid(id)) return undefined;
-      return inTransaction(await pool(), async (client) => {
-        const { rows } = await client.query(`${select} WHERE id = $1 FOR UPDATE`, [id]);
-        if (rows[0] === undefined) return undefined;
-        const current = fromRow(rows[0]);
-        const next = change(current);
-        if (next === undefined) return { record: current, changed: false };
-        if (next.id !== id) throw new Error(`update: change returned a record with id ${next.id}, not ${id}.`);
-        await client.query(upsert, toRowValues(next, new Date().toISOString()));
-        return { record: next, changed: true };
-      });
-    },
+    update,
+    listConversations: queries.listConversations,
+    listMessages: queries.listMessages,
     close,
   };
 }

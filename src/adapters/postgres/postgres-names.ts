@@ -8,6 +8,8 @@ export interface PostgresNames {
   readonly qualified: string;
   /** `"schema"."tools_core_migrations"`. */
   readonly migrations: string;
+  /** `"schema"."<table>_conversations"`, the inbox summary of the message table. */
+  readonly conversations: string;
   /** `schema.table` unquoted, for lock keys and messages. */
   readonly label: string;
   /** The table name unquoted, for index names (`idx_<table>_org`). */
@@ -26,7 +28,7 @@ const IDENTIFIER = /^[a-z_][a-z0-9_]{0,62}$/;
 export function readPostgresNames(options: { readonly schema?: string | undefined; readonly table?: string | undefined }, field = 'options'): PostgresNames {
   const schema = readIdentifier(options.schema ?? 'public', `${field}.schema`);
   const table = readIdentifier(options.table ?? 'sms_messages', `${field}.table`);
-  return { schema: `"${schema}"`, table: `"${table}"`, qualified: `"${schema}"."${table}"`, migrations: `"${schema}"."tools_core_migrations"`, label: `${schema}.${table}`, tableName: table };
+  return { schema: `"${schema}"`, table: `"${table}"`, qualified: `"${schema}"."${table}"`, migrations: `"${schema}"."tools_core_migrations"`, conversations: `"${schema}"."${table}_conversations"`, label: `${schema}.${table}`, tableName: table };
 }
 
 function readIdentifier(value: unknown, field: string): string {

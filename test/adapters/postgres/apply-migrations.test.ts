@@ -45,6 +45,25 @@ afterAll(async () => {
 });
 
 describe.skipIf(!reachable)('applyMigrations', () => {
+  it('migration 3 gives the messages already in the table their conversations', async () => {
+    const schema = newSchema('backfill');
+    await applyMigrations({ connectionString: POSTGRES_URL, schema });
+    const table = `"${schema}".sms_messages`;
+    // Rows written before version 3 existed: drop its table and record, insert as version 2 would, migrate again.
+    await query(`DROP TABLE "${schema}".sms_messages_conversations; DELETE FROM "${schema}".tools_core_migrations WHERE version = 3`);
+    await query(
+      `INSERT INTO ${table} (id, tenant_id, direction, from_number, to_number, body, status, created_at) VALUES
+       ('6f1c2a9e-0b4d-4c8e-9a71-3d5e7f901b21', 'org-1', 'outbound', '+14155550100', '+14155552671', 'first', 'sent', '2026-12-07T10:00:00Z'),
+       ('6f1c2a9e-0b4d-4c8e-9a71-3d5e7f901b22', 'org-1', 'inbound', '+14155552671', '+14155550100', 'reply', 'received', '2026-12-07T10:01:00Z'),
+       ('6f1c2a9e-0b4d-4c8e-9a71-3d5e7f901b23', NULL, 'outbound', NULL, '+14155552672', 'no sender', 'sent', '2026-12-07T10:02:00Z')`,
+    );
+    expect((await applyMigrations({ connectionString: POSTGRES_URL, schema })).applied.map((migration) => migration.version)).toEqual([3]);
+    expect(await query(`SELECT tenant_key, our_number, contact_number, last_message_id::text AS last FROM "${schema}".sms_messages_conversations ORDER BY contact_number`)).toEqual([
+      { tenant_key: 'org-1', our_number: '+14155550100', contact_number: '+14155552671', last: '6f1c2a9e-0b4d-4c8e-9a71-3d5e7f901b22' },
+      { tenant_key: '', our_number: '', contact_number: '+14155552672', last: '6f1c2a9e-0b4d-4c8e-9a71-3d5e7f901b23' },
+    ]);
+  });
+
   it('applies every migration once, then nothing: idempotent', async () => {
     const schema = newSchema('migrate');
     expect((await applyMigrations({ connectionString: POSTGRES_URL, schema })).applied.map((migration) => migration.version)).toEqual(versions);

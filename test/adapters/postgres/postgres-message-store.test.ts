@@ -36,7 +36,7 @@ describe.skipIf(!reachable)('createPostgresMessageStore', () => {
     createStore: async () => {
       const pool = new pg.Pool({ connectionString: POSTGRES_URL });
       pools.push(pool);
-      await pool.query(`TRUNCATE "${schema}".sms_messages`);
+      await pool.query(`TRUNCATE "${schema}".sms_messages, "${schema}".sms_messages_conversations`);
       return createPostgresMessageStore({ pool, schema });
     },
   });

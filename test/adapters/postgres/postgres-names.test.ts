@@ -3,7 +3,7 @@ import { readPostgresNames } from '../../../src/adapters/postgres/postgres-names
 
 describe('readPostgresNames', () => {
   it('defaults to public.sms_messages, quoted', () => {
-    expect(readPostgresNames({})).toEqual({ schema: '"public"', table: '"sms_messages"', qualified: '"public"."sms_messages"', migrations: '"public"."tools_core_migrations"', label: 'public.sms_messages', tableName: 'sms_messages' });
+    expect(readPostgresNames({})).toEqual({ schema: '"public"', table: '"sms_messages"', qualified: '"public"."sms_messages"', migrations: '"public"."tools_core_migrations"', conversations: '"public"."sms_messages_conversations"', label: 'public.sms_messages', tableName: 'sms_messages' });
   });
 
   it('refuses anything but a plain lower-case identifier, naming the option', () => {

@@ -18,7 +18,7 @@ describe.skipIf(!reachable)('tools-core migrate', () => {
     const client = new pg.Client({ connectionString: POSTGRES_URL });
     await client.connect();
     expect((await client.query('SELECT 1 FROM pg_namespace WHERE nspname = $1', [schema])).rows).toEqual([]);
-    expect((await runCommand(['migrate', '--schema', schema], { env: { DATABASE_URL: POSTGRES_URL } })).lines.join('\n')).toBe('applied 1: create the sms_messages table\napplied 2: create the idempotency, opt-out and webhook dedupe tables');
+    expect((await runCommand(['migrate', '--schema', schema], { env: { DATABASE_URL: POSTGRES_URL } })).lines.join('\n')).toBe('applied 1: create the sms_messages table\napplied 2: create the idempotency, opt-out and webhook dedupe tables\napplied 3: add conversations and record revisions');
     expect((await client.query(`SELECT count(*)::int AS n FROM "${schema}".sms_messages`)).rows).toEqual([{ n: 0 }]);
     await client.end();
     expect(JSON.parse((await runCommand(['migrate', '--database-url', POSTGRES_URL, '--schema', schema, '--json'])).lines[0] ?? '')).toEqual({ dryRun: false, applied: [] });
