@@ -11,6 +11,12 @@ export interface ResponseTarget {
   readonly correlationId: string;
   readonly tenantId: string | null;
   readonly metadata: Readonly<Record<string, unknown>>;
+  /**
+   * The id `send()` gives this request's message (derived from tenant and idempotency key,
+   * `deriveMessageId`): every answer names it, so an answer after a crash names the message the provider
+   * may already hold. Absent for a request too malformed to have one.
+   */
+  readonly messageId?: string;
 }
 
 export interface ResponseInput {
@@ -75,9 +81,10 @@ function sentData(result: SendResult, target: ResponseTarget): SmsResultEventDat
 function failedData(error: SmsError, target: ResponseTarget, terminal: SmsResultEvent | undefined): SmsResultEventData {
   const known = terminal?.type === 'sms.failed' ? terminal.data : undefined;
   return {
-    // Without the service's event (a replay, or a refusal before the service), the id is derived: no
-    // provider ever saw a message under it.
-    message_id: known?.message_id ?? deriveUuid('sms.message', target.requestId),
+    // Without the service's event (a key still held by a crashed worker, a refusal before the service), the
+    // id send() gives this request: the one a provider that accepted it before the crash knows. Only a
+    // request too malformed to have one gets an id derived from its request id.
+    message_id: known?.message_id ?? target.messageId ?? deriveUuid('sms.message', target.requestId),
     provider_message_id: known?.provider_message_id ?? null,
     to_number: known?.to_number ?? null,
     from_number: known?.from_number ?? null,

@@ -5,6 +5,7 @@ import { smsSendRequestSchema, type SmsSendRequest } from '../events/contracts/s
 import { captureResultEvent } from '../events/result-event-capture';
 import { maskPhoneNumber } from '../phone/mask-phone-number';
 import type { SMSService } from '../service/sms-service';
+import { deriveMessageId } from '../idempotency/derive-message-id';
 import { buildResponseEvent, type ResponseTarget } from './build-response-event';
 import { decideRequestRetry } from './decide-request-retry';
 import type { BusDelivery, EventBus } from './event-bus';
@@ -54,7 +55,8 @@ export function createRequestProcessor(options: RequestProcessorOptions): (deliv
       return;
     }
     const request = parsed.data;
-    const target: ResponseTarget = { requestId: request.request_id, correlationId: request.correlation_id, tenantId: request.tenant_id, metadata: request.data.metadata };
+    const messageId = deriveMessageId({ tenantId: request.tenant_id, idempotencyKey: request.idempotency_key });
+    const target: ResponseTarget = { requestId: request.request_id, correlationId: request.correlation_id, tenantId: request.tenant_id, metadata: request.data.metadata, messageId };
     const about = () => ({ request_id: request.request_id, correlation_id: request.correlation_id, tenant_id: request.tenant_id, to: maskPhoneNumber(request.data.to_number) });
     // Without created_at the ttl counts from the first receipt, which a delayed retry carries forward.
     const createdAt = request.created_at === undefined ? receivedAt : Date.parse(request.created_at);

@@ -7,7 +7,7 @@ import { createInMemoryEventBus, type InMemoryEventBus } from '../../src/platfor
 import { createSmsWorker, type SmsWorkerOptions } from '../../src/platform/create-sms-worker';
 import { createWorkerEventPublisher } from '../../src/platform/create-worker-event-publisher';
 import { deadLetterQueueName } from '../../src/platform/dead-letter-queue-name';
-import { deriveUuid } from '../../src/hashing/derive-uuid';
+import { deriveMessageId } from '../../src/idempotency/derive-message-id';
 import type { EventBus } from '../../src/platform/event-bus';
 import type { SmsWorkerLogEntry } from '../../src/platform/sms-worker-log-entry';
 import type { SendRequest } from '../../src/messages/send-request';
@@ -76,7 +76,7 @@ describe('createSmsWorker', () => {
     expect(answers[0]?.data.error?.reason).toBe('INVALID_PHONE_NUMBER');
   });
 
-  it('answers a send that never reached the service (a wrapper refused it) with a message id derived from the request', async () => {
+  it('answers a send that never reached the service (a wrapper refused it) with the message id send() gives the request', async () => {
     const { bus, answers } = await setUp({
       send: async () => {
         throw new SmsError({ code: 'VALIDATION_ERROR', reason: 'REQUEST_REJECTED', message: 'The host refused it.', retryable: false });
@@ -85,7 +85,7 @@ describe('createSmsWorker', () => {
     const request = envelope();
     await bus.publish(request, { mandatory: true });
     await until('the answer', () => answers.length === 1);
-    expect(answers[0]?.data.message_id).toBe(deriveUuid('sms.message', request.request_id));
+    expect(answers[0]?.data.message_id).toBe(deriveMessageId({ tenantId: request.tenant_id, idempotencyKey: request.idempotency_key }));
     expect(answers[0]?.data.error?.reason).toBe('REQUEST_REJECTED');
   });
 

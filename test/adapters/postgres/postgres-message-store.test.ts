@@ -1,5 +1,8 @@
 // The PostgreSQL message store against the real server (127.0.0.1:5432, database test), in a schema of its own.
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { spawn } from 'node:child_process';
+import { randomUUID } from 'node:crypto';
+import { fileURLToPath } from 'node:url';
 import pg from 'pg';
 import { applyMigrations } from '../../../src/adapters/postgres/apply-migrations';
 import { createPostgresMessageStore, type PostgresMessageStore } from '../../../src/adapters/postgres/postgres-message-store';
@@ -9,6 +12,19 @@ import { createFakeProvider } from '../../../src/testing/create-fake-provider';
 import { dropSchemas, POSTGRES_URL, postgresIsReachable, uniqueSchema } from '../../support/services/postgres-support';
 
 const reachable = await postgresIsReachable();
+const root = fileURLToPath(new URL('../../..', import.meta.url));
+const callbackScript = fileURLToPath(new URL('../../support/services/postgres-callback-process.ts', import.meta.url));
+
+function applyCallbacksInProcess(status: string, providerMessageIds: string[]): Promise<{ status: string; moved: number }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, ['--import', 'tsx', callbackScript, POSTGRES_URL, schema, status, JSON.stringify(providerMessageIds)], { cwd: root, stdio: ['ignore', 'pipe', 'pipe'] });
+    let output = '';
+    let errors = '';
+    child.stdout.on('data', (chunk: Buffer) => void (output += chunk.toString()));
+    child.stderr.on('data', (chunk: Buffer) => void (errors += chunk.toString()));
+    child.once('exit', (code) => (code === 0 ? resolve(JSON.parse(output) as { status: string; moved: number }) : reject(new Error(`exit ${code}: ${errors}`))));
+  });
+}
 const schema = uniqueSchema('messages');
 const stores: PostgresMessageStore[] = [];
 const pools: pg.Pool[] = [];
@@ -70,6 +86,21 @@ describe.skipIf(!reachable)('createPostgresMessageStore', () => {
     );
     expect((await (racers[7] as PostgresMessageStore).get(id))?.status).toBe('delivered');
   });
+
+  it('applies callbacks racing from eight processes in shuffled order: every message ends at the forward-most status', async () => {
+    const race = randomUUID();
+    const provider = createFakeProvider({ id: 'twilio', outcomes: () => ({ type: 'accept', providerMessageId: `SM${randomUUID().replaceAll('-', '')}` }) });
+    const sms = new SMSService({ providers: [provider], store: store() });
+    const sent = await Promise.all(Array.from({ length: 30 }, (_, index) => sms.send({ to: '+14155552671', body: `Race ${race} ${index}` })));
+    const providerMessageIds = sent.map((result) => result.providerMessageId);
+    const statuses = ['sending', 'sent', 'delivered', 'sent', 'undelivered', 'sending', 'failed', 'queued'].sort(() => Math.random() - 0.5);
+    const reports = await Promise.all(statuses.map((status) => applyCallbacksInProcess(status, [...providerMessageIds].sort(() => Math.random() - 0.5))));
+    const reader = store();
+    for (const result of sent) expect(await reader.get(result.id)).toMatchObject({ status: 'delivered', deliveredAt: expect.any(String), errorCode: null });
+    // Every process ran; `delivered` moved every message exactly once (nothing outranks it), and `queued` never moved one.
+    expect(reports.find((report) => report.status === 'delivered')?.moved).toBe(30);
+    expect(reports.find((report) => report.status === 'queued')?.moved).toBe(0);
+  }, 60_000);
 
   it('refuses a record whose id is not a UUID, naming the fix', async () => {
     const provider = createFakeProvider({ id: 'twilio' });

@@ -1,13 +1,17 @@
 /**
- * One worker process of the crash test: the RabbitMQ bus, the Redis idempotency store, and a fake
- * provider that takes `delayMs` and writes `call <body>` before and `accepted <body>` after each send to
- * `callsFile`, synchronously, so a SIGKILL cannot lose a line. Prints `ready` once consuming; stops
- * cleanly on SIGTERM.
+ * One worker process of the crash tests: the RabbitMQ bus, the Redis idempotency store (or, with
+ * `postgresUrl`, every store on PostgreSQL), and a fake provider that takes `delayMs` and writes
+ * `call <body>` before and `accepted <body>` and `accepted-id <message id> <provider message id>` after each
+ * send to `callsFile`, synchronously, so a SIGKILL cannot lose a line. With `crashOnBody` the process
+ * SIGKILLs itself right after the provider accepted that body, before the worker records or answers it.
+ * Prints `ready` once consuming; stops cleanly on SIGTERM.
  *
  * Run: node --import tsx test/support/services/platform-crash-worker.ts '{"amqpUrl":…,"exchange":…,"queue":…,"redisUrl":…,"keyPrefix":…,"callsFile":…}'
  */
 import { appendFileSync } from 'node:fs';
 import { createRabbitMqBus } from '../../../src/adapters/rabbitmq/create-rabbitmq-bus';
+import { createPostgresIdempotencyStore } from '../../../src/adapters/postgres/postgres-idempotency-store';
+import { createPostgresMessageStore } from '../../../src/adapters/postgres/postgres-message-store';
 import { createRedisIdempotencyStore } from '../../../src/adapters/redis/redis-idempotency-store';
 import { createSmsWorker } from '../../../src/platform/create-sms-worker';
 import { createWorkerEventPublisher } from '../../../src/platform/create-worker-event-publisher';
@@ -25,6 +29,9 @@ interface CrashWorkerSettings {
   concurrency: number;
   delayMs: number;
   name: string;
+  postgresUrl?: string;
+  schema?: string;
+  crashOnBody?: string;
 }
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as CrashWorkerSettings;
@@ -34,15 +41,18 @@ const provider: SmsProvider = {
   async send(request, options) {
     appendFileSync(settings.callsFile, `call ${request.body}\n`);
     const result = await fake.send(request, options);
-    appendFileSync(settings.callsFile, `accepted ${request.body}\n`);
+    appendFileSync(settings.callsFile, `accepted ${request.body}\naccepted-id ${request.messageId} ${result.providerMessageId}\n`);
+    if (request.body === settings.crashOnBody) process.kill(process.pid, 'SIGKILL');
     return result;
   },
 };
 const bus = createRabbitMqBus({ url: settings.amqpUrl, exchange: settings.exchange, connectionName: settings.name, onLog: () => undefined });
-const store = createRedisIdempotencyStore({ url: settings.redisUrl, keyPrefix: settings.keyPrefix });
+const postgres = settings.postgresUrl === undefined ? undefined : { connectionString: settings.postgresUrl, ...(settings.schema === undefined ? {} : { schema: settings.schema }) };
+const store = postgres === undefined ? createRedisIdempotencyStore({ url: settings.redisUrl, keyPrefix: settings.keyPrefix }) : createPostgresIdempotencyStore(postgres);
+const messages = postgres === undefined ? {} : { store: createPostgresMessageStore(postgres) };
 // A key held by a killed worker stays in flight for its lease (5 min): a redelivery waits 1.5 s for it,
 // then answers outcome unknown instead of sending again.
-const service = new SMSService({ providers: [provider], events: createWorkerEventPublisher({ bus }), idempotency: { store, waitTimeoutMs: 1_500, pollIntervalMs: 50 } });
+const service = new SMSService({ providers: [provider], ...messages, events: createWorkerEventPublisher({ bus }), idempotency: { store, waitTimeoutMs: 1_500, pollIntervalMs: 50 } });
 // Decisions other than plain sends go to stderr, for the test's output when something is off.
 const worker = createSmsWorker({
   service,
@@ -59,11 +69,12 @@ process.once('SIGTERM', () => {
     await worker.stop();
     await bus.close();
     await store.close();
+    await messages.store?.close();
     process.exit(0);
   })();
 });
 
-// Connect to Redis first: a store on its first use refuses the commands that race its connection.
+// Connect first: a Redis store on its first use refuses the commands that race its connection.
 await store.release({ key: 'warm-up', token: settings.name });
 await worker.start();
 console.log('ready');
