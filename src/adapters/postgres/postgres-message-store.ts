@@ -1,7 +1,8 @@
 import { conversationOf } from '../../store/conversation';
 import type { MessageRecord } from '../../store/message-record';
 import type { MessageStore, MessageUpdate } from '../../store/message-store';
-import { fromRow, isUuid, MESSAGE_COLUMNS, toRowValues } from './message-row';
+import { fromRow, isUuid, toRowValues } from './message-row';
+import { postgresMessageStatements } from './postgres-message-statements';
 import { createPostgresConversationQueries } from './postgres-conversation-queries';
 import { readPostgresNames } from './postgres-names';
 import { resolvePostgresPool, type PostgresConnectionOptions } from './postgres-pool';
@@ -42,24 +43,7 @@ const MAXIMUM_UPDATE_RACES = 100;
 export function createPostgresMessageStore(options: PostgresMessageStoreOptions): PostgresMessageStore {
   const names = readPostgresNames(options);
   const { pool, close } = resolvePostgresPool(options, 'options');
-  const columns = MESSAGE_COLUMNS.join(', ');
-  const placeholders = MESSAGE_COLUMNS.map((_, index) => `$${index + 1}`).join(', ');
-  const assignments = (source: (column: string, index: number) => string) =>
-    MESSAGE_COLUMNS.map((column, index) => (column === 'id' ? undefined : `${column} = ${source(column, index)}`)).filter(Boolean).join(', ');
-  const next = MESSAGE_COLUMNS.length;
-  const upsert = `INSERT INTO ${names.qualified} AS stored (${columns}) VALUES (${placeholders})
-    ON CONFLICT (id) DO UPDATE SET ${assignments((column) => `EXCLUDED.${column}`)}, revision = stored.revision + 1`;
-  // A new message moves its conversation: the latest message, and unread counts up (inbound) or resets (our reply).
-  const upsertWithConversation = `WITH saved AS (${upsert} RETURNING (xmax = 0) AS inserted)
-    INSERT INTO ${names.conversations} AS conversation (tenant_key, our_number, contact_number, last_message_id, last_message_at, unread_count)
-    SELECT $${next + 1}::varchar, $${next + 2}::varchar, $${next + 3}::varchar, $1::uuid, $${MESSAGE_COLUMNS.indexOf('created_at') + 1}::timestamptz, $${next + 4}::integer FROM saved WHERE saved.inserted
-    ON CONFLICT (tenant_key, our_number, contact_number) DO UPDATE SET
-      last_message_id = CASE WHEN EXCLUDED.last_message_at >= conversation.last_message_at THEN EXCLUDED.last_message_id ELSE conversation.last_message_id END,
-      last_message_at = GREATEST(EXCLUDED.last_message_at, conversation.last_message_at),
-      unread_count = CASE WHEN EXCLUDED.unread_count = 1 THEN conversation.unread_count + 1 ELSE 0 END`;
-  const compareAndSet = `UPDATE ${names.qualified} SET ${assignments((_, index) => `$${index + 1}`)}, revision = revision + 1
-    WHERE id = $1 AND revision = $${next + 1}`;
-  const select = `SELECT * FROM ${names.qualified}`;
+  const { upsert, upsertWithConversation, compareAndSet, select } = postgresMessageStatements(names);
   const queries = createPostgresConversationQueries({ names, pool });
 
   const update = async (id: string, change: (current: MessageRecord) => MessageRecord | undefined): Promise<MessageUpdate | undefined> => {
