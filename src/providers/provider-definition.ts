@@ -10,7 +10,7 @@ import type { ProviderPricing } from '../segments/pricing';
 import type { ParsedWebhook } from './kit/parsed-webhook';
 import type { SettingsProblem } from './kit/provider-settings';
 import type { WebhookRejectionReason } from './kit/webhook-verification';
-import type { SmsProvider, SmsProviderCapabilities } from './provider';
+import type { SendCapabilities, SmsProvider } from './provider';
 
 export interface ProviderDefinition<Settings = never, WebhookOptions = never, Id extends string = string> {
   /** Provider id: in results, events, pricing, `fromConfig({ provider })` and webhook options. */
@@ -32,9 +32,10 @@ export interface ProviderDefinition<Settings = never, WebhookOptions = never, Id
   readonly environment: Readonly<Record<string, string>>;
   /**
    * The most the vendor's adapter can do (an adapter instance may offer less, e.g. Twilio schedules only
-   * through a Messaging Service); `statusFetch` says whether it can fetch a message's status by id.
+   * through a Messaging Service); `statusFetch` says whether it can fetch a message by id (`fetchMessage`),
+   * `findMessages` whether it can find one by recipient and time (docs/reconciliation.md#what-each-vendor-can-do).
    */
-  readonly capabilities: Required<SmsProviderCapabilities> & { readonly statusFetch: boolean };
+  readonly capabilities: SendCapabilities & { readonly statusFetch: boolean; readonly findMessages: boolean };
   /** List price per outbound segment, with where it was read and when. */
   readonly pricing: ProviderPricing & { readonly source: string; readonly asOf: string };
   readonly webhook: ProviderWebhookDefinition<WebhookOptions>;

@@ -27,7 +27,60 @@ export interface SmsProvider {
    * `npm install telnyx`). Never sends a message. Decorators forward it to the provider they wrap.
    */
   ready?(): Promise<void>;
+  /**
+   * Optional, for reconciliation (docs/reconciliation.md): the provider's current view of one message it
+   * accepted, by the provider's id (Twilio `GET /Messages/{Sid}.json`). Resolves undefined when the
+   * provider does not know the id; rejects with an `SmsError` otherwise (`RATE_LIMITED` with
+   * `retryAfterMs` when it asks to wait). Never sends anything.
+   */
+  fetchMessage?(request: ProviderFetchRequest, options?: ProviderCallOptions): Promise<ProviderMessage | undefined>;
+  /**
+   * Optional, for reconciliation: the messages the provider accepted to `to` (from `from`, when given)
+   * created inside the window, for a send whose provider id was never learnt (a timeout after the request
+   * was written). The library compares bodies and decides; an adapter returns every candidate it found
+   * (at most `limit`). Providers whose API cannot list by recipient omit it (docs/reconciliation.md).
+   */
+  findMessages?(query: ProviderMessageQuery, options?: ProviderCallOptions): Promise<readonly ProviderMessage[]>;
 }
+
+export interface ProviderFetchRequest {
+  readonly providerMessageId: string;
+}
+
+export interface ProviderMessageQuery {
+  readonly to: string;
+  readonly from?: string;
+  /** The window the message was created in: from a little before the send started to after it ended. */
+  readonly createdAfter: Date;
+  readonly createdBefore: Date;
+  /** The body sent, for adapters whose API can filter by it; the library compares it anyway. */
+  readonly body: string;
+  /** Most candidates wanted. */
+  readonly limit: number;
+}
+
+export interface ProviderCallOptions {
+  /** Aborts the provider call (`reconcile({ signal })`). */
+  readonly signal?: AbortSignal;
+}
+
+/** A message as the provider reports it. */
+export interface ProviderMessage {
+  readonly providerMessageId: string;
+  /** Normalised status (the adapter's status table, as for callbacks). */
+  readonly status: MessageStatus;
+  readonly to: string;
+  readonly from: string | null;
+  /** The body, when the provider returns it (Twilio does; some APIs do not). */
+  readonly body: string | null;
+  /** ISO 8601 creation time at the provider, when it reports one. */
+  readonly createdAt: string | null;
+  /** The provider's own error code of a failed message (Twilio `30003`), or null. */
+  readonly providerCode: string | null;
+}
+
+/** The capabilities every adapter states, set or not (the definition of a built-in vendor lists them all). */
+export type SendCapabilities = Required<Pick<SmsProviderCapabilities, 'maxMediaUrls' | 'scheduling' | 'validityPeriod'>>;
 
 export interface SmsProviderCapabilities {
   /** Largest number of media URLs in one message; 0 or undefined means no MMS. */
@@ -36,6 +89,12 @@ export interface SmsProviderCapabilities {
   scheduling?: boolean;
   /** Whether a validity period (TTL) can be passed to the provider. */
   validityPeriod?: boolean;
+  /**
+   * How long after accepting a message the provider's listing (`findMessages`) is known to show it: a
+   * message not found once this has passed since the send was never accepted. Undefined: no listing, or
+   * no documented delay, so a send not found stays unknown.
+   */
+  listingDelayMs?: number;
 }
 
 export interface ProviderSendRequest {

@@ -1,7 +1,7 @@
 import type { SmsError } from '../../errors/sms-error';
 import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
 import { runHttpAttempt } from '../kit/run-http-attempt';
-import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SmsProviderCapabilities } from '../provider';
+import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SendCapabilities, SmsProviderCapabilities } from '../provider';
 import { attachPlivoObserver } from './attach-plivo-observer';
 import { PLIVO_MAX_MEDIA_URLS, buildPlivoMessageParams } from './build-plivo-message-params';
 import { classifyPlivoFailure } from './classify-plivo-failure';
@@ -11,7 +11,7 @@ import type { PlivoProviderSettings, ResolvedPlivoSettings } from './parse-plivo
 import type { PlivoClientLike, PlivoMessageResponseLike } from './plivo-client-like';
 
 /** What the adapter can do: MMS (US and Canada), a validity period (`message_expiry`), no scheduling. */
-export const PLIVO_CAPABILITIES: Required<SmsProviderCapabilities> = Object.freeze({
+export const PLIVO_CAPABILITIES: SendCapabilities = Object.freeze({
   maxMediaUrls: PLIVO_MAX_MEDIA_URLS,
   scheduling: false,
   validityPeriod: true,

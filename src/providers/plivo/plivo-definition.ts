@@ -23,7 +23,7 @@ export const plivoDefinition: ProviderDefinition<PlivoProviderSettings, PlivoWeb
     statusCallbackUrl: 'PLIVO_STATUS_CALLBACK_URL',
   },
   // The adapter sends only; it cannot fetch a message's status by id.
-  capabilities: { ...PLIVO_CAPABILITIES, statusFetch: false },
+  capabilities: { ...PLIVO_CAPABILITIES, statusFetch: false, findMessages: false },
   // US outbound SMS from a long code, per message part (docs/plivo.md#pricing).
   pricing: { currency: 'USD', perSegment: '0.0077', source: 'https://www.plivo.com/sms/pricing/us/', asOf: '2026-05-08' },
   webhook: plivoWebhook,

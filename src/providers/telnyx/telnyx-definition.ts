@@ -19,7 +19,7 @@ export const telnyxDefinition: ProviderDefinition<TelnyxProviderSettings, Telnyx
     messagingProfileId: 'TELNYX_MESSAGING_PROFILE_ID',
   },
   // statusFetch: false once the adapter implements fetching a message's status by id.
-  capabilities: { maxMediaUrls: TELNYX_MAX_MEDIA_URLS, scheduling: true, validityPeriod: false, statusFetch: false },
+  capabilities: { maxMediaUrls: TELNYX_MAX_MEDIA_URLS, scheduling: true, validityPeriod: false, statusFetch: false, findMessages: false },
   pricing: { currency: 'USD', perSegment: '0.0040', source: 'docs/segments-and-cost.md#cost (Telnyx US list price, https://telnyx.com/pricing/messaging)', asOf: '2026-12-07' },
   webhook: telnyxWebhook,
 };

@@ -21,7 +21,7 @@ export const twilioDefinition: ProviderDefinition<TwilioProviderSettings, Twilio
     statusCallbackUrl: 'TWILIO_STATUS_CALLBACK_URL',
   },
   // Scheduling needs a Messaging Service (docs/twilio.md#scheduling). statusFetch: false once the adapter fetches a status by id.
-  capabilities: { maxMediaUrls: TWILIO_MAX_MEDIA_URLS, scheduling: true, validityPeriod: true, statusFetch: false },
+  capabilities: { maxMediaUrls: TWILIO_MAX_MEDIA_URLS, scheduling: true, validityPeriod: true, statusFetch: false, findMessages: false },
   pricing: { currency: 'USD', perSegment: '0.0075', source: 'docs/segments-and-cost.md#cost (Twilio US list price, https://www.twilio.com/en-us/sms/pricing/us)', asOf: '2026-12-07' },
   webhook: twilioWebhook,
 };

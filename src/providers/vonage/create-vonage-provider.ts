@@ -1,6 +1,6 @@
 import { runHttpAttempt } from '../kit/run-http-attempt';
 import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
-import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SmsProviderCapabilities } from '../provider';
+import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SendCapabilities, SmsProviderCapabilities } from '../provider';
 import { VONAGE_MAX_MEDIA_URLS, buildVonageMessageParams } from './build-vonage-message-params';
 import { classifyVonageFailure } from './classify-vonage-failure';
 import { createObservedMessagesClient } from './create-observed-messages-client';
@@ -10,7 +10,7 @@ import { parseVonageSettings, type ResolvedVonageSettings, type VonageProviderSe
 import type { VonageMessagesClientLike } from './vonage-client-like';
 
 /** What the adapter can do (docs/vonage.md#capabilities). */
-export const VONAGE_CAPABILITIES: Required<SmsProviderCapabilities> = Object.freeze({
+export const VONAGE_CAPABILITIES: SendCapabilities = Object.freeze({
   // One image per MMS, to the US and Canada only.
   maxMediaUrls: VONAGE_MAX_MEDIA_URLS,
   // The Messages API has no send-at field.

@@ -23,7 +23,7 @@ export const vonageDefinition: ProviderDefinition<VonageProviderSettings, Vonage
     from: 'VONAGE_PHONE_NUMBER',
   },
   // The Messages API has no endpoint this adapter reads a message back from (docs/vonage.md#capabilities).
-  capabilities: { ...VONAGE_CAPABILITIES, statusFetch: false },
+  capabilities: { ...VONAGE_CAPABILITIES, statusFetch: false, findMessages: false },
   // SMS to US numbers, list price per outbound message part (docs/vonage.md#pricing).
   pricing: { currency: 'USD', perSegment: '0.00809', source: 'https://www.vonage.com/communications-apis/sms/pricing/', asOf: '2026-12-07' },
   webhook: vonageWebhook,
