@@ -1,7 +1,7 @@
 import type { SmsError } from '../../errors/sms-error';
 import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
 import { runHttpAttempt } from '../kit/run-http-attempt';
-import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SendCapabilities, SmsProviderCapabilities } from '../provider';
+import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SendCapabilities } from '../provider';
 import { attachPlivoObserver } from './attach-plivo-observer';
 import { PLIVO_MAX_MEDIA_URLS, buildPlivoMessageParams } from './build-plivo-message-params';
 import { classifyPlivoFailure } from './classify-plivo-failure';

@@ -1,6 +1,6 @@
 import { runHttpAttempt } from '../kit/run-http-attempt';
 import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
-import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SendCapabilities, SmsProviderCapabilities } from '../provider';
+import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SendCapabilities } from '../provider';
 import { VONAGE_MAX_MEDIA_URLS, buildVonageMessageParams } from './build-vonage-message-params';
 import { classifyVonageFailure } from './classify-vonage-failure';
 import { createObservedMessagesClient } from './create-observed-messages-client';
