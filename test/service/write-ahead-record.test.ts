@@ -12,6 +12,7 @@ const record: MessageRecord = {
   id: 'm1', tenantId: null, direction: 'outbound', from: null, to: '+14155552671', body: 'Hi', mediaUrls: [],
   provider: null, providerMessageId: null, status: 'queued', errorCode: null, errorReason: null, errorMessage: null, cost: null, currency: null,
   segments: 1, encoding: 'GSM-7', metadata: {}, createdAt: '2026-01-01T00:00:00.000Z', sentAt: null, deliveredAt: null,
+  providerCode: null, attempts: 0, idempotencyKey: null, statusChangedAt: '2026-01-01T00:00:00.000Z',
 };
 const input = { to: '+14155552671', body: 'Hi' };
 

@@ -8,6 +8,7 @@ const record: MessageRecord = {
   id: 'message-1', tenantId: 'org-1', direction: 'outbound', from: null, to: '+14155552671', body: 'Hi', mediaUrls: [],
   provider: 'twilio', providerMessageId: 'SM1', status: 'sent', errorCode: null, errorReason: null, errorMessage: null, cost: null, currency: null,
   segments: 1, encoding: 'GSM-7', metadata: {}, createdAt: '2026-01-01T00:00:00.000Z', sentAt: null, deliveredAt: null,
+  providerCode: null, attempts: 0, idempotencyKey: null, statusChangedAt: '2026-01-01T00:00:00.000Z',
 };
 
 /** A store without `update`, so updateMessage falls back to get-then-save. */
