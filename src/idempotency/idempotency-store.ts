@@ -56,4 +56,24 @@ export interface IdempotencyStore {
   complete(request: IdempotencyCompleteRequest): Promise<boolean>;
   /** Deletes the key if `token` holds it in flight (nothing was sent), so it can be claimed again. */
   release(request: IdempotencyReleaseRequest): Promise<void>;
+  /**
+   * Optional, for reconciliation (docs/reconciliation.md#what-a-replay-returns): replaces what the key
+   * replays with the outcome the provider proved, keeping the stored fingerprint (or `fingerprint` when the
+   * key is gone). `outcome: null` deletes the record so the key can be claimed again (a resend). A live
+   * in-flight lease is replaced only with `takeOverLease` (the provider holds the message, so its holder
+   * can only have the same outcome); otherwise resolves false and changes nothing.
+   */
+  settle?(request: IdempotencySettleRequest): Promise<boolean>;
 }
+
+export interface IdempotencySettleRequest {
+  readonly key: string;
+  /** Written only when the key holds no record: the fingerprint of the settled request. */
+  readonly fingerprint: string;
+  readonly outcome: StoredSendOutcome | null;
+  readonly retentionMs: number;
+  readonly takeOverLease: boolean;
+}
+
+/** The token of a record written by `settle`: no send holds it. */
+export const SETTLED_TOKEN = 'tools-core:reconciled';

@@ -6,9 +6,11 @@ import type {
   IdempotencyClaimResult,
   IdempotencyCompleteRequest,
   IdempotencyReleaseRequest,
+  IdempotencySettleRequest,
   IdempotencyStore,
   StoredSendOutcome,
 } from './idempotency-store';
+import { SETTLED_TOKEN } from './idempotency-store';
 
 export interface InMemoryIdempotencyStoreOptions {
   clock?: Clock;
@@ -76,6 +78,19 @@ class InMemoryIdempotencyStore implements IdempotencyStore {
   async release(request: IdempotencyReleaseRequest): Promise<void> {
     const record = this.records.get(request.key);
     if (record?.state === 'in-flight' && record.token === request.token) this.records.delete(request.key);
+  }
+
+  async settle(request: IdempotencySettleRequest): Promise<boolean> {
+    const now = this.clock.now();
+    const record = this.live(request.key, now);
+    if (record?.state === 'in-flight' && !request.takeOverLease) return false;
+    if (request.outcome === null) {
+      this.records.delete(request.key);
+      return true;
+    }
+    const fingerprint = record?.fingerprint ?? request.fingerprint;
+    this.write(request.key, { state: 'completed', token: SETTLED_TOKEN, fingerprint, expiresAt: now + request.retentionMs, outcome: JSON.stringify(request.outcome) }, now);
+    return true;
   }
 
   private live(key: string, now: number): MemoryRecord | undefined {

@@ -4,6 +4,7 @@ import type { ConversationPage, ConversationQuery, MessageListQuery, MessagePage
 import { listConversationsOf, listMessagesOf } from './list-records';
 import type { MessageRecord } from './message-record';
 import type { MessageStore, MessageUpdate } from './message-store';
+import type { UnsettledQuery } from './unsettled-query';
 
 export interface InMemoryMessageStoreOptions {
   /** Most records kept; the oldest-written are evicted first. Default 10 000. */
@@ -80,6 +81,15 @@ class InMemoryMessageStore implements MessageStore {
 
   async listMessages(query: MessageListQuery): Promise<MessagePage> {
     return listMessagesOf(this.records.values(), query);
+  }
+
+  /** A scan of the held records (at most `maxMessages`). */
+  async findUnsettled(query: UnsettledQuery): Promise<readonly MessageRecord[]> {
+    const found: MessageRecord[] = [];
+    for (const record of this.records.values()) {
+      if (record.direction === 'outbound' && query.statuses.includes(record.status) && record.statusChangedAt < query.changedBefore) found.push(record);
+    }
+    return found.sort((left, right) => (left.statusChangedAt < right.statusChangedAt ? -1 : left.statusChangedAt > right.statusChangedAt ? 1 : 0)).slice(0, query.limit);
   }
 
   private unindex(record: MessageRecord): void {

@@ -1,5 +1,6 @@
 import type { ConversationPage, ConversationQuery, MessageListQuery, MessagePage } from './conversation';
 import type { MessageRecord } from './message-record';
+import type { UnsettledQuery } from './unsettled-query';
 
 /**
  * Where messages are recorded. The in-memory store is the default; a PostgreSQL adapter implements the
@@ -32,6 +33,12 @@ export interface MessageStore {
   listConversations?(query: ConversationQuery): Promise<ConversationPage>;
   /** One contact's messages in both directions, newest first; keyset-paginated with `before`. */
   listMessages?(query: MessageListQuery): Promise<MessagePage>;
+  /**
+   * For reconciliation (docs/reconciliation.md): outbound records in one of `statuses` whose status last
+   * changed before `changedBefore`, the longest-waiting first, at most `limit`. Optional for custom stores
+   * (`reconcile()` then refuses with a typed error); the in-memory and PostgreSQL stores have it.
+   */
+  findUnsettled?(query: UnsettledQuery): Promise<readonly MessageRecord[]>;
 }
 
 /** What `MessageStore.update` did. */

@@ -1,6 +1,8 @@
 import { SmsError } from '../errors/sms-error';
-import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SmsProviderCapabilities } from '../providers/provider';
+import type { MessageStatus } from '../messages/message-status';
+import type { ProviderMessage, ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SmsProviderCapabilities } from '../providers/provider';
 import type { FakeProviderOutcome } from './fake-provider-outcome';
+import { createFakeProviderLedger } from './fake-provider-ledger';
 
 export interface FakeProviderOptions {
   /** Provider id; use `twilio` or `telnyx` to get their default prices. Default `fake`. */
@@ -11,6 +13,8 @@ export interface FakeProviderOptions {
    */
   outcomes?: readonly FakeProviderOutcome[] | ((request: ProviderSendRequest, callIndex: number) => FakeProviderOutcome);
   capabilities?: SmsProviderCapabilities;
+  /** Where creation times come from, for the provider-side messages. Default: the system clock. */
+  clock?: { now(): number };
 }
 
 export interface FakeProviderCall {
@@ -25,7 +29,14 @@ export interface FakeProvider extends SmsProvider {
   readonly sent: readonly ProviderSendRequest[];
   /** Appends answers to the script. */
   enqueue(...outcomes: FakeProviderOutcome[]): void;
-  /** Forgets calls and the remaining script. */
+  /**
+   * The provider side (reconciliation, docs/reconciliation.md): every message that reached it, accepted or
+   * timed out after sending, as `fetchMessage` and `findMessages` answer.
+   */
+  readonly messages: readonly ProviderMessage[];
+  /** Moves a held message on (`delivered`) without any callback, as a carrier does when the webhook is lost. */
+  setStatus(providerMessageId: string, status: MessageStatus): void;
+  /** Forgets calls, the provider-side messages and the remaining script. */
   reset(): void;
 }
 
@@ -46,6 +57,8 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
   const script = typeof options.outcomes === 'function' ? options.outcomes : undefined;
   let queue: FakeProviderOutcome[] = Array.isArray(options.outcomes) ? [...options.outcomes] : [];
   let accepted = 0;
+  const ledger = createFakeProviderLedger();
+  const now = () => new Date((options.clock ?? Date).now()).toISOString();
 
   const nextOutcome = (request: ProviderSendRequest): FakeProviderOutcome =>
     script !== undefined ? script(request, calls.length) : (queue.shift() ?? 'accept');
@@ -56,12 +69,23 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
     capabilities: options.capabilities ?? { maxMediaUrls: 10, scheduling: true, validityPeriod: true },
     calls,
     sent,
+    get messages() {
+      return ledger.messages;
+    },
+    setStatus: (providerMessageId, status) => ledger.setStatus(providerMessageId, status),
+    async fetchMessage({ providerMessageId }) {
+      return ledger.fetch(providerMessageId);
+    },
+    async findMessages(query) {
+      return ledger.find(query);
+    },
     enqueue(...outcomes) {
       queue.push(...outcomes);
     },
     reset() {
       calls.length = 0;
       sent.length = 0;
+      ledger.clear();
       queue = [];
     },
     async send(request: ProviderSendRequest, sendOptions?: ProviderSendOptions): Promise<ProviderSendResult> {
@@ -73,9 +97,12 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
           if ('delayMs' in answer && answer.delayMs !== undefined) await sleep(answer.delayMs, sendOptions?.signal, id);
           sent.push(request);
           accepted += 1;
+          const providerMessageId = ('providerMessageId' in answer ? answer.providerMessageId : undefined) ?? `${id}-${accepted}`;
+          const status = ('status' in answer ? answer.status : undefined) ?? 'queued';
+          ledger.record(request, providerMessageId, status, now());
           return {
-            providerMessageId: ('providerMessageId' in answer ? answer.providerMessageId : undefined) ?? `${id}-${accepted}`,
-            status: ('status' in answer ? answer.status : undefined) ?? 'queued',
+            providerMessageId,
+            status,
             ...(request.from === undefined ? {} : { from: request.from }),
             segments: request.segments,
           };
@@ -112,7 +139,12 @@ export function createFakeProvider(options: FakeProviderOptions = {}): FakeProvi
             provider: id,
           });
         case 'timeout-after-send':
-          sent.push(request);
+        case 'timeout-not-received':
+          if (answer.type === 'timeout-after-send') {
+            sent.push(request);
+            // Its own numbering, so the ids of accepted messages stay `<id>-1`, `<id>-2`, … as before.
+            ledger.record(request, `${id}-unanswered-${sent.length}`, 'queued', now());
+          }
           throw new SmsError({
             code: 'TIMEOUT',
             reason: 'RESPONSE_TIMEOUT',

@@ -12,11 +12,13 @@ export type FakeProviderOutcome =
   | 'rate-limit'
   | 'fail-before-send'
   | 'timeout-after-send'
+  | 'timeout-not-received'
   | FakeAcceptOutcome
   | FakeRejectOutcome
   | FakeRateLimitOutcome
   | FakeFailBeforeSendOutcome
-  | FakeTimeoutAfterSendOutcome;
+  | FakeTimeoutAfterSendOutcome
+  | FakeTimeoutNotReceivedOutcome;
 
 export interface FakeAcceptOutcome {
   type: 'accept';
@@ -51,7 +53,15 @@ export interface FakeFailBeforeSendOutcome {
   reason?: SmsErrorReason;
 }
 
-/** The request went out but no answer came back: the message may have been sent. */
+/** The request went out but no answer came back: the message may have been sent (the fake holds it, accepted). */
 export interface FakeTimeoutAfterSendOutcome {
   type: 'timeout-after-send';
+}
+
+/**
+ * No answer came back, as for `timeout-after-send`, but the request never reached the provider: the caller
+ * sees an unknown outcome, the fake holds nothing (reconciliation then proves it was not sent).
+ */
+export interface FakeTimeoutNotReceivedOutcome {
+  type: 'timeout-not-received';
 }

@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import type { Clock } from '../clock';
 import type { IdempotencyStore, StoredSendOutcome } from '../idempotency/idempotency-store';
 import type { ContractTestApi } from './contract-test-api';
+import { runIdempotencySettleCases } from './run-idempotency-settle-cases';
 
 export interface IdempotencyStoreContractOptions extends ContractTestApi {
   /** Name shown in the suite title, e.g. `memory` or `redis`. */
@@ -11,6 +12,8 @@ export interface IdempotencyStoreContractOptions extends ContractTestApi {
    * and retention without sleeping).
    */
   createStore: (clock: Clock) => IdempotencyStore | Promise<IdempotencyStore>;
+  /** Run the reconciliation cases (`settle`). Default true; false for a store without it. */
+  settle?: boolean;
 }
 
 const HOUR_MS = 3_600_000;
@@ -154,6 +157,8 @@ export function runIdempotencyStoreContract(options: IdempotencyStoreContractOpt
         assert.deepEqual(await claim(store, `holder-${index}`, key), { status: 'claimed' }, key);
       }
     });
+
+    if (options.settle !== false) runIdempotencySettleCases(options, options.createStore);
   });
 }
 

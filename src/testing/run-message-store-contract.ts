@@ -3,6 +3,7 @@ import type { MessageRecord } from '../store/message-record';
 import type { MessageStore } from '../store/message-store';
 import type { ContractTestApi } from './contract-test-api';
 import { runConversationCases } from './run-conversation-cases';
+import { runUnsettledCases } from './run-unsettled-cases';
 
 export interface MessageStoreContractOptions extends ContractTestApi {
   /** Name shown in the suite title, e.g. `memory` or `postgres`. */
@@ -11,6 +12,8 @@ export interface MessageStoreContractOptions extends ContractTestApi {
   createStore: () => MessageStore | Promise<MessageStore>;
   /** Run the inbox cases (`listConversations`, `listMessages`). Default true; false for a store without them. */
   conversations?: boolean;
+  /** Run the reconciliation case (`findUnsettled`). Default true; false for a store without it. */
+  reconciliation?: boolean;
 }
 
 /**
@@ -132,6 +135,7 @@ export function runMessageStoreContract(options: MessageStoreContractOptions): v
     });
 
     if (options.conversations !== false) runConversationCases(options, createStore, sampleRecord);
+    if (options.reconciliation !== false) runUnsettledCases(options, createStore, sampleRecord);
   });
 }
 

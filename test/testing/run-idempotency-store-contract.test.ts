@@ -11,7 +11,7 @@ const prefix = 'IdempotencyStore contract: under test > ';
 describe('runIdempotencyStoreContract', () => {
   it('passes for the in-memory store', async () => {
     const tests = contract((clock) => createInMemoryIdempotencyStore({ clock }));
-    expect(tests).toHaveLength(15);
+    expect(tests).toHaveLength(19);
     expect(await failingTests(tests)).toEqual([]);
   });
 
@@ -28,9 +28,27 @@ describe('runIdempotencyStoreContract', () => {
         complete: (input) => inner.complete(input),
         // Releases whoever holds the key, whatever token is given.
         release: (input) => inner.release({ key: input.key, token: holders.get(input.key) ?? input.token }),
+        settle: (input) => inner.settle(input),
       };
     };
     expect(await failingTests(contract(careless))).toEqual([`${prefix}frees a key released by its holder, and ignores a release by anyone else`]);
+  });
+
+  it('requires settle unless settle: false, and catches a settle that ignores a live lease', async () => {
+    const withoutSettle = (clock: Clock): IdempotencyStore => {
+      const inner = createInMemoryIdempotencyStore({ clock });
+      return { claim: (input) => inner.claim(input), complete: (input) => inner.complete(input), release: (input) => inner.release(input) };
+    };
+    expect((await failingTests(contract(withoutSettle))).every((name) => name.startsWith(`${prefix}settle:`))).toBe(true);
+    expect(await failingTests(collectContract((api) => runIdempotencyStoreContract({ ...api, name: 'under test', createStore: withoutSettle, settle: false })))).toEqual([]);
+    const pushy = (clock: Clock): IdempotencyStore => {
+      const inner = createInMemoryIdempotencyStore({ clock });
+      return { claim: (input) => inner.claim(input), complete: (input) => inner.complete(input), release: (input) => inner.release(input), settle: (input) => inner.settle({ ...input, takeOverLease: true }) };
+    };
+    expect(await failingTests(contract(pushy))).toEqual([
+      `${prefix}settle: leaves a live lease alone unless asked to take it over; the old holder then cannot complete`,
+      `${prefix}settle: a null outcome frees the key for a resend, but not from a live lease unless taken over`,
+    ]);
   });
 
   it('catches a store that forgets completed records at once', async () => {

@@ -5,13 +5,13 @@ import { runMessageStoreContract } from '../../src/testing/run-message-store-con
 import { collectContract, failingTests } from '../support/collect-contract';
 
 const contract = (createStore: () => MessageStore, conversations = true) => collectContract((api) => runMessageStoreContract({ ...api, name: 'under test', createStore, conversations }));
-const inbox = (inner: ReturnType<typeof createInMemoryMessageStore>) => ({ listConversations: inner.listConversations.bind(inner), listMessages: inner.listMessages.bind(inner) });
+const inbox = (inner: ReturnType<typeof createInMemoryMessageStore>) => ({ listConversations: inner.listConversations.bind(inner), listMessages: inner.listMessages.bind(inner), findUnsettled: inner.findUnsettled.bind(inner) });
 const prefix = 'MessageStore contract: under test > ';
 
 describe('runMessageStoreContract', () => {
   it('passes for the in-memory store', async () => {
     const tests = contract(() => createInMemoryMessageStore());
-    expect(tests).toHaveLength(16);
+    expect(tests).toHaveLength(17);
     expect(await failingTests(tests)).toEqual([]);
   });
 
@@ -30,13 +30,13 @@ describe('runMessageStoreContract', () => {
   it('requires the inbox reads unless conversations: false', async () => {
     const withoutInbox = (): MessageStore => {
       const inner = createInMemoryMessageStore();
-      return { get: (id) => inner.get(id), save: (record) => inner.save(record), findByProviderMessageId: (provider, id) => inner.findByProviderMessageId(provider, id), update: (id, change) => inner.update(id, change) };
+      return { get: (id) => inner.get(id), save: (record) => inner.save(record), findByProviderMessageId: (provider, id) => inner.findByProviderMessageId(provider, id), update: (id, change) => inner.update(id, change), findUnsettled: inner.findUnsettled.bind(inner) };
     };
     const failing = await failingTests(contract(withoutInbox));
     expect(failing).toHaveLength(5);
     expect(failing.every((name) => /^MessageStore contract: under test > (conversations|messages)/.test(name))).toBe(true);
     const skipped = contract(withoutInbox, false);
-    expect(skipped).toHaveLength(11);
+    expect(skipped).toHaveLength(12);
     expect(await failingTests(skipped)).toEqual([]);
   });
 

@@ -1,5 +1,5 @@
 import { systemClock, type Clock } from '../../clock';
-import type { IdempotencyClaimRequest, IdempotencyClaimResult, IdempotencyCompleteRequest, IdempotencyReleaseRequest, IdempotencyStore, StoredSendOutcome } from '../../idempotency/idempotency-store';
+import { SETTLED_TOKEN, type IdempotencyClaimRequest, type IdempotencyClaimResult, type IdempotencyCompleteRequest, type IdempotencyReleaseRequest, type IdempotencySettleRequest, type IdempotencyStore, type StoredSendOutcome } from '../../idempotency/idempotency-store';
 import { readPostgresNames } from './postgres-names';
 import { resolvePostgresPool, type PostgresConnectionOptions } from './postgres-pool';
 
@@ -57,6 +57,25 @@ export function createPostgresIdempotencyStore(options: PostgresIdempotencyStore
     },
     async release(request: IdempotencyReleaseRequest): Promise<void> {
       await (await pool()).query(`DELETE FROM ${table} WHERE key = $1 AND state = 'in-flight' AND token = $2`, [request.key, request.token]);
+    },
+    async settle(request: IdempotencySettleRequest): Promise<boolean> {
+      const now = clock.now();
+      const connection = await pool();
+      // A live in-flight lease is kept unless it may be taken over; a live record keeps its fingerprint.
+      const keepLease = `held.state = 'in-flight' AND held.expires_at > $2 AND ${request.takeOverLease ? 'false' : 'true'}`;
+      if (request.outcome === null) {
+        await connection.query(`DELETE FROM ${table} AS held WHERE key = $1 AND NOT (${keepLease})`, [request.key, now]);
+        const { rows } = await connection.query(`SELECT 1 FROM ${table} WHERE key = $1`, [request.key]);
+        return rows.length === 0;
+      }
+      const settled = await connection.query(
+        `INSERT INTO ${table} AS held (key, state, token, fingerprint, expires_at, outcome) VALUES ($1, 'completed', $3, $4, $5, $6)
+         ON CONFLICT (key) DO UPDATE SET state = 'completed', token = EXCLUDED.token, expires_at = EXCLUDED.expires_at, outcome = EXCLUDED.outcome,
+           fingerprint = CASE WHEN held.expires_at > $2 THEN held.fingerprint ELSE EXCLUDED.fingerprint END
+         WHERE NOT (${keepLease}) RETURNING 1`,
+        [request.key, now, SETTLED_TOKEN, request.fingerprint, now + request.retentionMs, JSON.stringify(request.outcome)],
+      );
+      return (settled.rowCount ?? 0) > 0;
     },
     close,
   };

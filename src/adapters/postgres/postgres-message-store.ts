@@ -1,6 +1,7 @@
 import { conversationOf } from '../../store/conversation';
 import type { MessageRecord } from '../../store/message-record';
 import type { MessageStore, MessageUpdate } from '../../store/message-store';
+import type { UnsettledQuery } from '../../store/unsettled-query';
 import { fromRow, isUuid, toRowValues } from './message-row';
 import { postgresMessageStatements } from './postgres-message-statements';
 import { createPostgresConversationQueries } from './postgres-conversation-queries';
@@ -32,7 +33,8 @@ const MAXIMUM_UPDATE_RACES = 100;
  *   with one `UPDATE … WHERE id = $1 AND revision = $2`: the write applies only to the row the decision
  *   read, so callbacks racing on several instances never move a status backwards; a writer that lost the
  *   race reads again. No lock is held while `change` runs.
- * - `listConversations` / `listMessages` read one index each (docs/persistence.md#conversations).
+ * - `listConversations` / `listMessages` read one index each (docs/persistence.md#conversations);
+ *   `findUnsettled` (reconciliation) reads the partial index of unsettled statuses.
  *
  * Passes `runMessageStoreContract`.
  *
@@ -83,6 +85,11 @@ export function createPostgresMessageStore(options: PostgresMessageStoreOptions)
       return rows[0] === undefined ? undefined : fromRow(rows[0]);
     },
     update,
+    async findUnsettled(query: UnsettledQuery): Promise<readonly MessageRecord[]> {
+      // The partial index idx_<table>_unsettled (status, status_changed_at) serves it.
+      const { rows } = await (await pool()).query(`${select} WHERE direction = 'outbound' AND status = ANY($1::varchar[]) AND status_changed_at < $2 ORDER BY status_changed_at LIMIT $3`, [query.statuses, query.changedBefore, query.limit]);
+      return rows.map(fromRow);
+    },
     listConversations: queries.listConversations,
     listMessages: queries.listMessages,
     close,

@@ -58,3 +58,25 @@ if record[1] == 'in-flight' and record[2] == ARGV[1] then
 end
 return 1
 `);
+
+/**
+ * KEYS[1] record; ARGV: now, takeOverLease ('1' | '0'), fingerprint, outcome ('' deletes), expiresAt,
+ * retentionMs, token. Returns 0 when a live in-flight lease holds the key and may not be taken over, else
+ * writes the settled outcome (keeping a live record's fingerprint) or deletes the record, and returns 1.
+ */
+export const SETTLE_SCRIPT = script(`
+local record = redis.call('HMGET', KEYS[1], 'state', 'fingerprint', 'expiresAt')
+local live = record[1] and tonumber(record[3]) > tonumber(ARGV[1])
+if live and record[1] == 'in-flight' and ARGV[2] ~= '1' then
+  return 0
+end
+local fingerprint = ARGV[3]
+if live then fingerprint = record[2] end
+redis.call('DEL', KEYS[1])
+if ARGV[4] == '' then
+  return 1
+end
+redis.call('HSET', KEYS[1], 'state', 'completed', 'token', ARGV[7], 'fingerprint', fingerprint, 'expiresAt', ARGV[5], 'outcome', ARGV[4])
+redis.call('PEXPIRE', KEYS[1], ARGV[6])
+return 1
+`);

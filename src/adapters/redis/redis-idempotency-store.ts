@@ -6,11 +6,13 @@ import type {
   IdempotencyClaimResult,
   IdempotencyCompleteRequest,
   IdempotencyReleaseRequest,
+  IdempotencySettleRequest,
   IdempotencyStore,
   StoredSendOutcome,
 } from '../../idempotency/idempotency-store';
+import { SETTLED_TOKEN } from '../../idempotency/idempotency-store';
 import type { RedisIdempotencyClient } from './redis-idempotency-client';
-import { CLAIM_SCRIPT, COMPLETE_SCRIPT, RELEASE_SCRIPT, type RedisScript } from './redis-idempotency-scripts';
+import { CLAIM_SCRIPT, COMPLETE_SCRIPT, RELEASE_SCRIPT, SETTLE_SCRIPT, type RedisScript } from './redis-idempotency-scripts';
 
 export interface RedisIdempotencyStoreOptions {
   /**
@@ -78,6 +80,12 @@ export function createRedisIdempotencyStore(options: RedisIdempotencyStoreOption
     },
     async release(request: IdempotencyReleaseRequest): Promise<void> {
       await run(RELEASE_SCRIPT, keyPrefix + request.key, request.token);
+    },
+    async settle(request: IdempotencySettleRequest): Promise<boolean> {
+      const now = clock.now();
+      const outcome = request.outcome === null ? '' : JSON.stringify(request.outcome);
+      const reply = await run(SETTLE_SCRIPT, keyPrefix + request.key, now, request.takeOverLease ? '1' : '0', request.fingerprint, outcome, now + request.retentionMs, request.retentionMs, SETTLED_TOKEN);
+      return reply === 1;
     },
     close: () => runner.close(),
   };
