@@ -44,7 +44,7 @@ const layers = [
   {
     name: 'service',
     comment: 'SMSService: the send pipeline as named steps over the stages',
-    path: '^src/service/',
+    path: '^src/(service|reconcile)/',
   },
   {
     name: 'edges',

@@ -24,7 +24,7 @@ import { SMSService } from '../src';
 import { buildQueuedRecord } from '../src/service/build-message-record';
 import { calculateSegments } from '../src/segments/calculate-segments';
 import { createFakeProvider } from '../src/testing';
-import { updateRecordStatus } from '../src/webhooks/update-record-status';
+import { updateRecordStatus } from '../src/store/update-record-status';
 import { formatNumber } from './measure';
 
 const URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';

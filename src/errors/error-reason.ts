@@ -122,6 +122,10 @@ export const SMS_ERROR_REASONS = [
   'IDEMPOTENCY_STORE_UNAVAILABLE',
   'OPT_OUT_STORE_UNAVAILABLE',
   'MESSAGE_STORE_UNAVAILABLE',
+  // Reconciliation (docs/reconciliation.md): the provider's listing proves it never accepted the message;
+  // the store cannot list what reconciliation needs.
+  'NOT_ACCEPTED_BY_PROVIDER',
+  'RECONCILIATION_UNSUPPORTED',
   // After every attempt (FINAL_FAILURE).
   'ALL_ATTEMPTS_FAILED',
   // Platform mode: the bus and the worker's requests.

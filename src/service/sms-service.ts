@@ -5,7 +5,6 @@ import type { EventPublisher } from '../events/event-publisher';
 import { createInMemoryEventPublisher } from '../events/in-memory-event-publisher';
 import { createReliableProvider, type ReliableProvider } from '../failover/create-reliable-provider';
 import type { ServiceHealth } from '../failover/provider-health';
-import { createIdempotencyGuard } from '../idempotency/create-idempotency-guard';
 import { readIdempotencyOptions } from '../idempotency/idempotency-options';
 import { createInMemoryIdempotencyStore } from '../idempotency/in-memory-idempotency-store';
 import { createServiceLimits } from '../limits/create-service-limits';
@@ -18,17 +17,20 @@ import type { SendResult } from '../messages/send-result';
 import { checkOptOutStore } from '../opt-outs/check-opt-out-store';
 import type { OptOutStore } from '../opt-outs/opt-out-store';
 import { recordProviderOptOut } from '../opt-outs/record-provider-opt-out';
-import { readPhonePolicy } from '../phone/phone-policy';
 import { failedAttempt, sentAttempt } from '../providers/attempt-outcome';
 import { toSmsError } from '../providers/to-sms-error';
-import { calculateSegments } from '../segments/calculate-segments';
 import { priceSegments } from '../segments/price-segments';
 import type { Money } from '../segments/money';
 import { mergePricing } from '../providers/default-pricing';
 import type { PricingTable } from '../segments/pricing';
+import type { ReconcileContext } from '../reconcile/reconcile-context';
+import { reconcileMessages } from '../reconcile/reconcile-messages';
+import type { ReconcileOptions } from '../reconcile/reconcile-options';
+import type { ReconcileSummary } from '../reconcile/reconcile-summary';
 import { createInMemoryMessageStore } from '../store/in-memory-message-store';
 import type { MessageStore } from '../store/message-store';
 import { admitSend, type Admission, type AdmissionStages } from './admit-send';
+import { createAdmissionStages } from './create-admission-stages';
 import { buildMessageRecord, buildQueuedRecord } from './build-message-record';
 import { buildProviderRequest } from './build-provider-request';
 import { buildSendResult } from './build-send-result';
@@ -83,6 +85,7 @@ export class SMSService {
   /** Tenant quotas and abuse guards; undefined when neither is configured (docs/quotas.md). */
   private readonly quotaGate: QuotaGate | undefined;
   private readonly primaryProviderId: string;
+  private readonly reconciliation: ReconcileContext;
 
   constructor(options: SMSServiceOptions) {
     const providers = checkServiceOptions(options);
@@ -108,25 +111,13 @@ export class SMSService {
     if (options.optOuts !== undefined) checkOptOutStore(options.optOuts, 'options.optOuts');
     this.optOuts = options.optOuts;
     this.pricing = mergePricing(options.pricing);
-    // Validates the segment options once, here, rather than on the first send.
-    calculateSegments('', options.segments);
-    const maxSegments = options.maxSegments ?? 10;
     const idempotency = readIdempotencyOptions(options.idempotency, this.provider.retryBudgetMs);
-    this.admission = {
-      rules: {
-        phone: readPhonePolicy(options.phone),
-        maxMediaUrls: Math.min(options.maxMediaUrls ?? 10, this.provider.capabilities?.maxMediaUrls ?? Infinity),
-        maxSegments,
-      },
-      body: { segments: options.segments, maxSegments },
-      optOuts: this.optOuts,
-      idempotency: createIdempotencyGuard({
-        store: idempotency.store ?? createInMemoryIdempotencyStore({ clock: this.clock }),
-        settings: idempotency,
-        onStoreError: (error, messageId) => this.onBackgroundError(error, { stage: 'idempotency', messageId }),
-      }),
-      quotaGate: this.quotaGate,
-    };
+    const idempotencyStore = idempotency.store ?? createInMemoryIdempotencyStore({ clock: this.clock });
+    const onBackgroundError = this.onBackgroundError;
+    this.admission = createAdmissionStages({ options, provider: this.provider, optOuts: this.optOuts, quotaGate: this.quotaGate, idempotency, idempotencyStore, clock: this.clock, onBackgroundError });
+    const price = (provider: string, segments: number) => (this.pricing[provider] === undefined ? null : priceSegments(segments, provider, undefined, this.pricing));
+    const onPublishError = (error: unknown, messageId: string) => onBackgroundError(error, { stage: 'events', messageId });
+    this.reconciliation = { store: this.store, idempotency: idempotencyStore, retentionMs: idempotency.retentionMs, providers, events: this.events, clock: this.clock, generateId: this.generateId, price, resend: (request) => this.send(request), onPublishError };
   }
 
   /**
@@ -149,11 +140,9 @@ export class SMSService {
   }
 
   /**
-   * Builds a service from environment variables: TWILIO_ACCOUNT_SID, TWILIO_AUTH_TOKEN,
-   * TWILIO_PHONE_NUMBER, TWILIO_MESSAGING_SERVICE_SID, TWILIO_STATUS_CALLBACK_URL, TELNYX_API_KEY,
-   * TELNYX_PHONE_NUMBER, TELNYX_MESSAGING_PROFILE_ID, SMS_RATE_LIMIT, SMS_DAILY_LIMIT. Twilio comes first
-   * and Telnyx is its fallback when both are configured. Missing or malformed variables give one
-   * `ValidationError` listing every problem. Nothing is read until this is called.
+   * Builds a service from environment variables (docs/providers.md): each built-in vendor's, in the
+   * order of the built-in list (the second configured is the fallback), and SMS_RATE_LIMIT, SMS_DAILY_LIMIT.
+   * Missing or malformed variables give one `ValidationError` listing every problem.
    *
    * @example
    * const sms = SMSService.fromEnv(); // process.env
@@ -255,6 +244,15 @@ export class SMSService {
   }
 
   /**
+   * Settles what never got an answer (docs/reconciliation.md): unknown outcomes and messages stuck in a
+   * non-final status, from what each provider reports; one reconciler at a time across instances. Never
+   * sends, except `resendNotSent` for a message the provider provably never accepted.
+   */
+  reconcile(options?: ReconcileOptions): Promise<ReconcileSummary> {
+    return reconcileMessages(this.reconciliation, options);
+  }
+
+  /**
    * The tenant's remaining hourly and daily allowance, read without charging it. Without `tenantId`, the
    * tenant charged for sends without one (`quotas.defaultTenantId`, default `default`). A window the
    * tenant has no limit for is null.
@@ -289,12 +287,12 @@ export class SMSService {
   }
 
   /** A provider refused the send because the recipient opted out (21610, 40300): remember it, so the next send stops before any provider call. */
-  private async recordOptOut(facts: SendFacts, error: SmsError): Promise<void> {
-    if (this.optOuts === undefined) return;
-    try {
-      await recordProviderOptOut(this.optOuts, facts.request, error, this.clock.now());
-    } catch (storeError) {
-      this.onBackgroundError(storeError, { stage: 'opt-outs', messageId: facts.messageId });
-    }
+  private recordOptOut(facts: SendFacts, error: SmsError): Promise<void> {
+    const optOuts = this.optOuts;
+    if (optOuts === undefined) return Promise.resolve();
+    return recordProviderOptOut(optOuts, facts.request, error, this.clock.now()).then(
+      () => undefined,
+      (storeError: unknown) => this.onBackgroundError(storeError, { stage: 'opt-outs', messageId: facts.messageId }),
+    );
   }
 }

@@ -1,10 +1,10 @@
 import { ANY_SENDER } from '../opt-outs/opt-out-store';
 import { MESSAGE_ID_PARAMETER } from '../providers/kit/with-message-id-parameter';
 import type { MessageRecord } from '../store/message-record';
-import { createStatusEvent } from './create-status-event';
+import { createStatusEvent } from '../events/create-status-event';
 import type { ParsedStatusCallback } from '../providers/kit/parsed-webhook';
 import { updateMessage } from './update-message';
-import { updateRecordStatus } from './update-record-status';
+import { updateRecordStatus } from '../store/update-record-status';
 import { publishWebhookEvent, type WebhookContext } from './webhook-context';
 import { stage } from './webhook-stage';
 

@@ -12,7 +12,7 @@ export { parseTelnyxWebhook } from '../providers/telnyx/parse-telnyx-webhook';
 export { parseFormParams } from '../providers/kit/parse-form-params';
 export type { ParsedWebhook, ParsedStatusCallback, ParsedInboundMessage, IgnoredWebhook, MalformedWebhook } from '../providers/kit/parsed-webhook';
 export { applyStatusTransition, STATUS_RANK, type StatusTransition } from '../messages/apply-status-transition';
-export { updateRecordStatus, type StatusUpdate } from './update-record-status';
+export { updateRecordStatus, type StatusUpdate } from '../store/update-record-status';
 export type { InboundMessage, InboundMedia } from '../messages/inbound-message';
 export type { SmsStatusEvent, SmsStatusEventData, SmsReceivedEvent, SmsReceivedEventData, SmsReceivedMedia } from '../events/sms-webhook-events';
 export type { WebhookDedupeStore } from './webhook-dedupe-store';

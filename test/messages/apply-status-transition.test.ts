@@ -3,7 +3,7 @@ import { mapTwilioError } from '../../src/providers/twilio/map-twilio-error';
 import { MESSAGE_STATUSES, type MessageStatus } from '../../src/messages/message-status';
 import type { MessageRecord } from '../../src/store/message-record';
 import { applyStatusTransition, STATUS_RANK } from '../../src/messages/apply-status-transition';
-import { updateRecordStatus } from '../../src/webhooks/update-record-status';
+import { updateRecordStatus } from '../../src/store/update-record-status';
 
 describe('applyStatusTransition', () => {
   // The whole table, written out: rows are the stored status, columns the callback's.

@@ -5,7 +5,7 @@ import { createInMemoryMessageStore } from '../../src/store/in-memory-message-st
 import { readWebhookHandlerOptions } from '../../src/webhooks/read-webhook-handler-options';
 import { publishWebhookEvent, type WebhookContext } from '../../src/webhooks/webhook-context';
 import type { WebhookErrorContext } from '../../src/webhooks/webhook-handler-options';
-import { createStatusEvent } from '../../src/webhooks/create-status-event';
+import { createStatusEvent } from '../../src/events/create-status-event';
 
 const event = createStatusEvent({
   eventId: 'e1', messageId: 'm1', tenantId: null, timestamp: 0, provider: 'twilio', providerMessageId: 'SM1',

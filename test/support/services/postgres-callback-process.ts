@@ -7,7 +7,7 @@
 import pg from 'pg';
 import { createPostgresMessageStore } from '../../../src/adapters/postgres/postgres-message-store';
 import type { MessageStatus } from '../../../src/messages/message-status';
-import { updateRecordStatus } from '../../../src/webhooks/update-record-status';
+import { updateRecordStatus } from '../../../src/store/update-record-status';
 
 const [connectionString = '', schema = '', status = '', ids = '[]'] = process.argv.slice(2);
 // Three connections a process: eight of them stay well inside the server's connection limit.

@@ -1,8 +1,8 @@
 import type { SmsError } from '../errors/sms-error';
-import { SMS_EVENT_SCHEMA_VERSION } from '../events/sms-event';
-import { toEventError } from '../events/to-event-error';
+import { SMS_EVENT_SCHEMA_VERSION } from './sms-event';
+import { toEventError } from './to-event-error';
 import type { MessageStatus } from '../messages/message-status';
-import type { SmsStatusEvent } from '../events/sms-webhook-events';
+import type { SmsStatusEvent } from './sms-webhook-events';
 
 export interface StatusEventInput {
   readonly eventId: string;

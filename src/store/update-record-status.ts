@@ -1,6 +1,6 @@
 import type { SmsError } from '../errors/sms-error';
 import type { MessageStatus } from '../messages/message-status';
-import type { MessageRecord } from '../store/message-record';
+import type { MessageRecord } from './message-record';
 import { applyStatusTransition, STATUS_RANK } from '../messages/apply-status-transition';
 
 export interface StatusUpdate {

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest';
 import { ValidationError } from '../../src/errors/validation-error';
 import { SMS_EVENT_SCHEMA_VERSION } from '../../src/events/sms-event';
-import { createStatusEvent, type StatusEventInput } from '../../src/webhooks/create-status-event';
+import { createStatusEvent, type StatusEventInput } from '../../src/events/create-status-event';
 
 const input: StatusEventInput = {
   eventId: 'e1',
