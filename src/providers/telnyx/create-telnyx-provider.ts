@@ -1,8 +1,20 @@
 import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
 import { runHttpAttempt } from '../kit/run-http-attempt';
-import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SmsProviderCapabilities } from '../provider';
+import type {
+  ProviderCallOptions,
+  ProviderFetchRequest,
+  ProviderMessage,
+  ProviderMessageQuery,
+  ProviderSendOptions,
+  ProviderSendRequest,
+  ProviderSendResult,
+  SmsProvider,
+  SmsProviderCapabilities,
+} from '../provider';
 import { TELNYX_MAX_MEDIA_URLS, buildTelnyxMessageParams } from './build-telnyx-message-params';
 import { classifyTelnyxFailure } from './classify-telnyx-failure';
+import { fetchTelnyxMessage } from './fetch-telnyx-message';
+import { findTelnyxMessages } from './find-telnyx-messages';
 import { loadTelnyxSdk } from './load-telnyx-sdk';
 import { mapTelnyxStatus } from './map-telnyx-status';
 import { observeTelnyxFetch } from './observe-telnyx-fetch';
@@ -43,6 +55,7 @@ export function createTelnyxProvider(settings: TelnyxProviderSettings): SmsProvi
     scheduling: true,
     // No validity-period request field on POST /v2/messages (docs/telnyx.md#validity-period).
     validityPeriod: false,
+    // listingDelayMs stays undefined: Telnyx documents no delay for its detail record search (docs/telnyx.md#reconciliation).
   });
 
   let ready: Promise<ReadyClient> | undefined;
@@ -75,6 +88,16 @@ export function createTelnyxProvider(settings: TelnyxProviderSettings): SmsProvi
       });
       if (outcome.status === 'rejected') throw classifyTelnyxFailure(outcome, { observable });
       return toSendResult(outcome.value, outcome.observation.response?.status);
+    },
+    /** One GET /v2/messages/{id}; undefined on 404 (docs/telnyx.md#reconciliation). */
+    async fetchMessage(request: ProviderFetchRequest, options: ProviderCallOptions = {}): Promise<ProviderMessage | undefined> {
+      const { client, observable } = await readyClient();
+      return fetchTelnyxMessage({ client, observable, timeoutMs: resolved.timeoutMs }, request, options);
+    },
+    /** One GET /v2/detail_records by recipient, sender and creation day (docs/telnyx.md#reconciliation). */
+    async findMessages(query: ProviderMessageQuery, options: ProviderCallOptions = {}): Promise<readonly ProviderMessage[]> {
+      const { client, observable } = await readyClient();
+      return findTelnyxMessages({ client, observable, timeoutMs: resolved.timeoutMs }, query, options);
     },
     /** Loads the SDK and builds the client now rather than on the first send (not cached when it fails). */
     async ready(): Promise<void> {

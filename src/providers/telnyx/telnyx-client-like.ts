@@ -6,7 +6,38 @@
 export interface TelnyxClientLike {
   readonly messages: {
     send(params: TelnyxMessageSendParams, options?: TelnyxRequestOptions): PromiseLike<TelnyxMessageSendResponse>;
+    /** `GET /v2/messages/{id}` (https://developers.telnyx.com/api-reference/messages/retrieve-a-message), for `fetchMessage`. */
+    retrieve?(id: string, options?: TelnyxRequestOptions): PromiseLike<TelnyxMessageRetrieveResponse>;
   };
+  /** `GET /v2/detail_records` (https://developers.telnyx.com/api-reference/detail-records/search-detail-records), for `findMessages`. */
+  readonly detailRecords?: {
+    list(query: TelnyxDetailRecordQuery, options?: TelnyxRequestOptions): PromiseLike<{ readonly data?: readonly unknown[] }>;
+  };
+}
+
+/**
+ * The `GET /v2/messages/{id}` answer, `{ data: OutboundMessagePayload | InboundMessagePayload }`; `data`
+ * is read field by field (`toTelnyxProviderMessage`) because the two payloads differ (`to` is an array
+ * or a string).
+ */
+export interface TelnyxMessageRetrieveResponse {
+  readonly data?: unknown;
+}
+
+/**
+ * The query of `GET /v2/detail_records` for messaging records (deepObject `filter[...]`, `sort`,
+ * `page[size]` at most 50; https://developers.telnyx.com/api-reference/detail-records/search-detail-records).
+ */
+export interface TelnyxDetailRecordQuery {
+  filter: {
+    record_type: 'messaging';
+    direction?: 'outbound';
+    cld?: string;
+    cli?: string;
+    created_at?: { gte?: string; lt?: string };
+  };
+  sort?: string[];
+  'page[size]'?: number;
 }
 
 /**

@@ -18,8 +18,8 @@ export const telnyxDefinition: ProviderDefinition<TelnyxProviderSettings, Telnyx
     from: 'TELNYX_PHONE_NUMBER',
     messagingProfileId: 'TELNYX_MESSAGING_PROFILE_ID',
   },
-  // statusFetch: false once the adapter implements fetching a message's status by id.
-  capabilities: { maxMediaUrls: TELNYX_MAX_MEDIA_URLS, scheduling: true, validityPeriod: false, statusFetch: false, findMessages: false },
+  // Fetch by id (GET /v2/messages/{id}) and find through the detail record search: docs/telnyx.md#reconciliation.
+  capabilities: { maxMediaUrls: TELNYX_MAX_MEDIA_URLS, scheduling: true, validityPeriod: false, statusFetch: true, findMessages: true },
   pricing: { currency: 'USD', perSegment: '0.0040', source: 'docs/segments-and-cost.md#cost (Telnyx US list price, https://telnyx.com/pricing/messaging)', asOf: '2026-12-07' },
   webhook: telnyxWebhook,
 };

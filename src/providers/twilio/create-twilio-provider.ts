@@ -1,10 +1,22 @@
 import type { SmsError } from '../../errors/sms-error';
 import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
 import { runHttpAttempt } from '../kit/run-http-attempt';
-import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SmsProviderCapabilities } from '../provider';
+import type {
+  ProviderCallOptions,
+  ProviderFetchRequest,
+  ProviderMessage,
+  ProviderMessageQuery,
+  ProviderSendOptions,
+  ProviderSendRequest,
+  ProviderSendResult,
+  SmsProvider,
+  SmsProviderCapabilities,
+} from '../provider';
 import { attachTwilioObserver } from './attach-twilio-observer';
 import { TWILIO_MAX_MEDIA_URLS, buildTwilioMessageParams } from './build-twilio-message-params';
 import { classifyTwilioFailure } from './classify-twilio-failure';
+import { fetchTwilioMessage } from './fetch-twilio-message';
+import { findTwilioMessages } from './find-twilio-messages';
 import { loadTwilioSdk } from './load-twilio-sdk';
 import { mapTwilioStatus } from './map-twilio-status';
 import { parseTwilioSettings } from './parse-twilio-settings';
@@ -44,6 +56,7 @@ export function createTwilioProvider(settings: TwilioProviderSettings): SmsProvi
     // Twilio schedules (SendAt + ScheduleType=fixed) only through a Messaging Service.
     scheduling: resolved.messagingServiceSid !== undefined,
     validityPeriod: true,
+    // listingDelayMs stays undefined: Twilio documents no delay for its Messages list (docs/twilio.md#reconciliation).
   });
 
   let ready: Promise<ReadyClient> | undefined;
@@ -75,6 +88,16 @@ export function createTwilioProvider(settings: TwilioProviderSettings): SmsProvi
       });
       if (outcome.status === 'rejected') throw classifyTwilioFailure(outcome, { observable });
       return toSendResult(outcome.value, outcome.observation.response?.status);
+    },
+    /** One GET of the message by SID; undefined on 404 (docs/twilio.md#reconciliation). */
+    async fetchMessage(request: ProviderFetchRequest, options: ProviderCallOptions = {}): Promise<ProviderMessage | undefined> {
+      const { client, observable } = await readyClient();
+      return fetchTwilioMessage({ client, observable, timeoutMs: resolved.timeoutMs }, request, options);
+    },
+    /** One GET of the Messages list by To, From and DateSent, filtered by date_created (docs/twilio.md#reconciliation). */
+    async findMessages(query: ProviderMessageQuery, options: ProviderCallOptions = {}): Promise<readonly ProviderMessage[]> {
+      const { client, observable } = await readyClient();
+      return findTwilioMessages({ client, observable, timeoutMs: resolved.timeoutMs }, query, options);
     },
     /** Loads the SDK and builds the client now rather than on the first send (not cached when it fails). */
     async ready(): Promise<void> {

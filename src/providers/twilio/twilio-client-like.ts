@@ -34,3 +34,39 @@ export interface TwilioMessageLike {
   readonly from?: string | null;
   readonly numSegments?: string | null;
 }
+
+/**
+ * The read side of twilio-node's `client.messages` the reconciliation methods use: the list is
+ * callable (`client.messages(sid).fetch()`, GET `…/Messages/{Sid}.json`) and has `page()` (one GET of
+ * `…/Messages.json`); https://www.twilio.com/docs/messaging/api/message-resource. Not part of
+ * {@link TwilioClientLike} so a structural client with only `create` still sends.
+ */
+export interface TwilioReadableMessagesLike {
+  (sid: string): { fetch(): Promise<TwilioMessageReadLike> };
+  page(params: TwilioMessagePageParams): Promise<{ readonly instances: readonly TwilioMessageReadLike[] }>;
+}
+
+/**
+ * twilio-node `MessageListInstancePageOptions`: `To`, `From`, `DateSent>`, `DateSent<`, `PageSize`.
+ * The dates are typed `Date` by the SDK, but its `serialize.iso8601DateTime` passes any other value
+ * through unchanged (`lib/base/serialize.js`), which is how the documented `YYYY-MM-DD` form is sent.
+ */
+export interface TwilioMessagePageParams {
+  to?: string;
+  from?: string;
+  dateSentAfter?: Date;
+  dateSentBefore?: Date;
+  pageSize?: number;
+}
+
+/** The fields of twilio-node's `MessageInstance` that `fetchMessage` and `findMessages` read. */
+export interface TwilioMessageReadLike {
+  readonly sid: string;
+  readonly status: string;
+  readonly to?: string | null;
+  readonly from?: string | null;
+  readonly body?: string | null;
+  readonly direction?: string | null;
+  readonly dateCreated?: Date | null;
+  readonly errorCode?: number | string | null;
+}

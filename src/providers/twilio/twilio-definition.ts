@@ -20,8 +20,8 @@ export const twilioDefinition: ProviderDefinition<TwilioProviderSettings, Twilio
     messagingServiceSid: 'TWILIO_MESSAGING_SERVICE_SID',
     statusCallbackUrl: 'TWILIO_STATUS_CALLBACK_URL',
   },
-  // Scheduling needs a Messaging Service (docs/twilio.md#scheduling). statusFetch: false once the adapter fetches a status by id.
-  capabilities: { maxMediaUrls: TWILIO_MAX_MEDIA_URLS, scheduling: true, validityPeriod: true, statusFetch: false, findMessages: false },
+  // Scheduling needs a Messaging Service (docs/twilio.md#scheduling); fetch by SID and find by To/DateSent: docs/twilio.md#reconciliation.
+  capabilities: { maxMediaUrls: TWILIO_MAX_MEDIA_URLS, scheduling: true, validityPeriod: true, statusFetch: true, findMessages: true },
   pricing: { currency: 'USD', perSegment: '0.0075', source: 'docs/segments-and-cost.md#cost (Twilio US list price, https://www.twilio.com/en-us/sms/pricing/us)', asOf: '2026-12-07' },
   webhook: twilioWebhook,
 };
