@@ -37,7 +37,7 @@ export function classifyPlivoFailure(outcome: RejectedAttempt, options: { observ
   if (response !== undefined && (response.status < 200 || response.status >= 300)) {
     return mapPlivoError({
       httpStatus: response.status,
-      message: readErrorText(observedErrorBody(observation)),
+      message: readPlivoErrorText(observedErrorBody(observation)),
       retryAfterMs: parseRetryAfterMs(response.readHeader),
     });
   }
@@ -62,10 +62,10 @@ export function classifyPlivoFailure(outcome: RejectedAttempt, options: { observ
 }
 
 /** Plivo's `{ api_id, error }` body: the `error` text, or a text body as is. */
-function readErrorText(body: unknown): string | undefined {
+export function readPlivoErrorText(body: unknown): string | undefined {
   if (typeof body === 'string') {
     try {
-      return readErrorText(JSON.parse(body));
+      return readPlivoErrorText(JSON.parse(body));
     } catch {
       return body.length > 0 ? body : undefined;
     }

@@ -1,16 +1,32 @@
 import type { SmsError } from '../../errors/sms-error';
 import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
 import { runHttpAttempt } from '../kit/run-http-attempt';
-import type { ProviderSendOptions, ProviderSendRequest, ProviderSendResult, SmsProvider, SendCapabilities } from '../provider';
+import type {
+  ProviderCallOptions,
+  ProviderFetchRequest,
+  ProviderMessage,
+  ProviderMessageQuery,
+  ProviderSendOptions,
+  ProviderSendRequest,
+  ProviderSendResult,
+  SmsProvider,
+  SendCapabilities,
+} from '../provider';
 import { attachPlivoObserver } from './attach-plivo-observer';
 import { PLIVO_MAX_MEDIA_URLS, buildPlivoMessageParams } from './build-plivo-message-params';
 import { classifyPlivoFailure } from './classify-plivo-failure';
+import { fetchPlivoMessage, type PlivoReadContext } from './fetch-plivo-message';
+import { findPlivoMessages } from './find-plivo-messages';
 import { loadPlivoSdk } from './load-plivo-sdk';
 import { parsePlivoSettings } from './parse-plivo-settings';
 import type { PlivoProviderSettings, ResolvedPlivoSettings } from './parse-plivo-settings';
 import type { PlivoClientLike, PlivoMessageResponseLike } from './plivo-client-like';
 
-/** What the adapter can do: MMS (US and Canada), a validity period (`message_expiry`), no scheduling. */
+/**
+ * What the adapter can do: MMS (US and Canada), a validity period (`message_expiry`), no scheduling.
+ * No `listingDelayMs`: Plivo documents no delay after which an accepted message is sure to be listed
+ * (https://www.plivo.com/docs/messaging/api/message/list-all-messages; docs/plivo.md#reconciliation).
+ */
 export const PLIVO_CAPABILITIES: SendCapabilities = Object.freeze({
   maxMediaUrls: PLIVO_MAX_MEDIA_URLS,
   scheduling: false,
@@ -32,6 +48,9 @@ interface ReadyClient {
  * `options.signal` abort the HTTP request, and the result or `SmsError` says whether the message was
  * sent, not sent, or may have been sent (`outcomeUnknown`). Retrying and failing over are the
  * library's decisions, not the adapter's.
+ *
+ * For reconciliation (docs/reconciliation.md), `fetchMessage` is one `GET …/Message/{message_uuid}/` and
+ * `findMessages` lists `GET …/Message/` by recipient and time (docs/plivo.md#reconciliation).
  *
  * @example
  * import { createPlivoProvider } from '@ocelot-platform/tools-core/plivo';
@@ -57,6 +76,8 @@ export function createPlivoProvider(settings: PlivoProviderSettings): SmsProvide
     return ready;
   };
 
+  const readContext = async (): Promise<PlivoReadContext> => ({ ...(await readyClient()), timeoutMs: resolved.timeoutMs });
+
   const publicDescription = (): Record<string, unknown> => ({ id: 'plivo', specificationVersion: 'v1', capabilities });
 
   const provider = {
@@ -76,6 +97,12 @@ export function createPlivoProvider(settings: PlivoProviderSettings): SmsProvide
       });
       if (outcome.status === 'rejected') throw classifyPlivoFailure(outcome, { observable });
       return toSendResult(outcome.value, outcome.observation.response?.status);
+    },
+    async fetchMessage(request: ProviderFetchRequest, options: ProviderCallOptions = {}): Promise<ProviderMessage | undefined> {
+      return fetchPlivoMessage(await readContext(), request, options);
+    },
+    async findMessages(query: ProviderMessageQuery, options: ProviderCallOptions = {}): Promise<readonly ProviderMessage[]> {
+      return findPlivoMessages(await readContext(), query, options);
     },
     /** Loads the SDK and builds the client now rather than on the first send (not cached when it fails). */
     async ready(): Promise<void> {

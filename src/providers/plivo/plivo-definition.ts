@@ -22,8 +22,9 @@ export const plivoDefinition: ProviderDefinition<PlivoProviderSettings, PlivoWeb
     powerpackUuid: 'PLIVO_POWERPACK_UUID',
     statusCallbackUrl: 'PLIVO_STATUS_CALLBACK_URL',
   },
-  // The adapter sends only; it cannot fetch a message's status by id.
-  capabilities: { ...PLIVO_CAPABILITIES, statusFetch: false, findMessages: false },
+  // fetchMessage: GET …/Message/{message_uuid}/; findMessages: GET …/Message/ filtered by recipient and
+  // time (https://www.plivo.com/docs/messaging/api/message/list-all-messages; docs/plivo.md#reconciliation).
+  capabilities: { ...PLIVO_CAPABILITIES, statusFetch: true, findMessages: true },
   // US outbound SMS from a long code, per message part (docs/plivo.md#pricing).
   pricing: { currency: 'USD', perSegment: '0.0077', source: 'https://www.plivo.com/sms/pricing/us/', asOf: '2026-05-08' },
   webhook: plivoWebhook,

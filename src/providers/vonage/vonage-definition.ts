@@ -22,7 +22,9 @@ export const vonageDefinition: ProviderDefinition<VonageProviderSettings, Vonage
     signatureSecret: 'VONAGE_SIGNATURE_SECRET',
     from: 'VONAGE_PHONE_NUMBER',
   },
-  // The Messages API has no endpoint this adapter reads a message back from (docs/vonage.md#capabilities).
+  // No fetchMessage or findMessages: the Messages API has no read operation (https://developer.vonage.com/en/api/messages),
+  // and the Reports API that finds records has no official Node SDK package, takes only Basic auth and is paid
+  // (https://developer.vonage.com/en/api/reports; docs/vonage.md#reconciliation).
   capabilities: { ...VONAGE_CAPABILITIES, statusFetch: false, findMessages: false },
   // SMS to US numbers, list price per outbound message part (docs/vonage.md#pricing).
   pricing: { currency: 'USD', perSegment: '0.00809', source: 'https://www.vonage.com/communications-apis/sms/pricing/', asOf: '2026-12-07' },
