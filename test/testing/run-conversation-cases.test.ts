@@ -44,14 +44,15 @@ function broken(replace: (inner: ReturnType<typeof createInMemoryMessageStore>, 
 
 const GROUPING = 'conversations: one per our number and contact, newest activity first, with the last message and unread inbound';
 const PAGING = 'conversations: pages by the cursor with no gap and no repeat';
+const ORDER = 'conversations: the last message and unread follow message time, not the order the messages were saved in';
 const RESAVE = 'conversations: a message saved again (its outcome, a redelivered webhook) moves nothing and counts once';
 const MESSAGES = 'messages: a contact in both directions newest first, one number of ours on request, paged by before';
 const REFUSALS = 'conversations and messages: refuse a bad cursor, limit or contact, naming the field';
 
 describe('runConversationCases', () => {
-  it('registers the five inbox cases, and the in-memory store passes them all', async () => {
+  it('registers the six inbox cases, and the in-memory store passes them all', async () => {
     const tests = cases(() => createInMemoryMessageStore());
-    expect(tests.map((test) => test.name)).toEqual([GROUPING, PAGING, RESAVE, MESSAGES, REFUSALS]);
+    expect(tests.map((test) => test.name)).toEqual([GROUPING, PAGING, RESAVE, ORDER, MESSAGES, REFUSALS]);
     expect(await failingTests(tests)).toEqual([]);
   });
 
@@ -62,7 +63,7 @@ describe('runConversationCases', () => {
     };
     const [first] = cases(withoutInbox);
     await expect(first?.run()).rejects.toThrow(/listConversations is missing \(pass conversations: false to skip these cases\)/);
-    expect(await failingTests(cases(withoutInbox))).toEqual([GROUPING, PAGING, RESAVE, MESSAGES, REFUSALS]);
+    expect(await failingTests(cases(withoutInbox))).toEqual([GROUPING, PAGING, RESAVE, ORDER, MESSAGES, REFUSALS]);
   });
 
   it('catches unread never counted', async () => {
@@ -72,7 +73,7 @@ describe('runConversationCases', () => {
         return { ...page, conversations: page.conversations.map((conversation) => ({ ...conversation, unreadCount: 0 })) };
       },
     }));
-    expect(await failingTests(cases(neverUnread))).toEqual([GROUPING, RESAVE]);
+    expect(await failingTests(cases(neverUnread))).toEqual([GROUPING, RESAVE, ORDER]);
   });
 
   it('catches unread that ignores our reply (every inbound counted)', async () => {
@@ -83,7 +84,7 @@ describe('runConversationCases', () => {
         return { ...page, conversations: page.conversations.map((conversation) => ({ ...conversation, unreadCount: inboundFrom(conversation.contactNumber) })) };
       },
     }));
-    expect(await failingTests(cases(ignoresReply))).toEqual([GROUPING]);
+    expect(await failingTests(cases(ignoresReply))).toEqual([GROUPING, ORDER]);
   });
 
   it('catches pages that repeat the last row of the previous page', async () => {

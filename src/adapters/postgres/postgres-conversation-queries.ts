@@ -14,7 +14,8 @@ export interface PostgresConversationQueriesOptions {
  * order, pages and unread rule as the in-memory store (`listConversationsOf`):
  *
  * - conversations: one range scan of `idx_<table>_conversations_recent` (tenant, last message time, our
- *   number, contact, newest first) from the cursor's position, joined to each last message by its key;
+ *   number, contact, newest first) from the cursor's position, joined to each last message by its key, the
+ *   unread count read per listed conversation from the contact index;
  * - messages: one range scan of `idx_<table>_contact_messages` (tenant, contact, time, id).
  *
  * @example
@@ -22,14 +23,24 @@ export interface PostgresConversationQueriesOptions {
  */
 export function createPostgresConversationQueries(options: PostgresConversationQueriesOptions) {
   const { names, pool } = options;
+  // Microseconds in the cursor: rows the host wrote may carry them, and a rounded cursor would skip rows.
+  const cursorTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
+  const ourNumber = (alias: string) => `COALESCE(CASE WHEN ${alias}.direction = 'outbound' THEN ${alias}.from_number ELSE ${alias}.to_number END, '')`;
+  const sameConversation = (alias: string) => `${alias}.tenant_key = conversation.tenant_key AND ${alias}.contact_number = conversation.contact_number AND ${ourNumber(alias)} = conversation.our_number`;
+  // Unread: the conversation's inbound messages after our latest reply (by time, then id), read from the contact index.
   const conversationSql = (paged: boolean) => `SELECT conversation.our_number AS conversation_our_number, conversation.contact_number AS conversation_contact_number,
-      conversation.unread_count AS conversation_unread_count, conversation.last_message_at AS conversation_last_message_at, message.*
-    FROM ${names.conversations} AS conversation JOIN ${names.qualified} AS message ON message.id = conversation.last_message_id
+      ${cursorTime('conversation.last_message_at')} AS conversation_cursor_at, unread.count AS conversation_unread_count, message.*
+    FROM ${names.conversations} AS conversation
+    JOIN ${names.qualified} AS message ON message.id = conversation.last_message_id
+    LEFT JOIN LATERAL (SELECT reply.created_at, reply.id FROM ${names.qualified} AS reply WHERE ${sameConversation('reply')} AND reply.direction = 'outbound'
+      ORDER BY reply.created_at DESC, reply.id DESC LIMIT 1) AS reply ON true
+    CROSS JOIN LATERAL (SELECT count(*) AS count FROM ${names.qualified} AS inbound WHERE ${sameConversation('inbound')} AND inbound.direction = 'inbound'
+      AND (reply.id IS NULL OR (inbound.created_at, inbound.id) > (reply.created_at, reply.id))) AS unread
     WHERE conversation.tenant_key = $1${paged ? ' AND (conversation.last_message_at, conversation.our_number, conversation.contact_number) < ($3::timestamptz, $4, $5)' : ''}
     ORDER BY conversation.last_message_at DESC, conversation.our_number DESC, conversation.contact_number DESC LIMIT $2`;
-  const messageSql = (paged: boolean, ours: boolean) => `SELECT * FROM ${names.qualified}
+  const messageSql = (paged: boolean, ours: boolean) => `SELECT *, ${cursorTime('created_at')} AS cursor_at FROM ${names.qualified} AS message
     WHERE tenant_key = $1 AND contact_number = $2${paged ? ' AND (created_at, id) < ($4::timestamptz, $5::uuid)' : ''}
-    ${ours ? `AND COALESCE(CASE WHEN direction = 'outbound' THEN from_number ELSE to_number END, '') = $${paged ? 6 : 4}` : ''}
+    ${ours ? `AND ${ourNumber('message')} = $${paged ? 6 : 4}` : ''}
     ORDER BY created_at DESC, id DESC LIMIT $3`;
 
   return {
@@ -46,7 +57,7 @@ export function createPostgresConversationQueries(options: PostgresConversationQ
       }));
       const last = shown.at(-1);
       const nextCursor = rows.length > limit && last !== undefined
-        ? encodeCursor([(last.conversation_last_message_at as Date).toISOString(), String(last.conversation_our_number), String(last.conversation_contact_number)])
+        ? encodeCursor([String(last.conversation_cursor_at), String(last.conversation_our_number), String(last.conversation_contact_number)])
         : null;
       return { conversations, nextCursor };
     },
@@ -55,9 +66,9 @@ export function createPostgresConversationQueries(options: PostgresConversationQ
       const values: unknown[] = [tenantId ?? '', contact, limit + 1, ...(after ?? [])];
       if (ourNumber !== undefined) values.push(ourNumber ?? '');
       const { rows } = await (await pool()).query(messageSql(after !== undefined, ourNumber !== undefined), values);
-      const messages = rows.slice(0, limit).map(fromRow);
-      const last = messages.at(-1);
-      return { messages, nextCursor: rows.length > limit && last !== undefined ? encodeCursor([last.createdAt, last.id]) : null };
+      const shown = rows.slice(0, limit);
+      const last = shown.at(-1);
+      return { messages: shown.map(fromRow), nextCursor: rows.length > limit && last !== undefined ? encodeCursor([String(last.cursor_at), String(last.id)]) : null };
     },
   };
 }

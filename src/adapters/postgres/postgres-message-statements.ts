@@ -5,7 +5,7 @@ import type { PostgresNames } from './postgres-names';
 export interface PostgresMessageStatements {
   /** Insert or replace a record: `toRowValues(record)`. */
   readonly upsert: string;
-  /** `upsert`, and for a new message its conversation row: `toRowValues(record)` then tenant key, our number, contact, 1 for inbound else 0. */
+  /** `upsert`, and for a new message its conversation row: `toRowValues(record)` then tenant key, our number, contact. */
   readonly upsertWithConversation: string;
   /** Write a record over the revision that was read: `toRowValues(record)` then that revision. */
   readonly compareAndSet: string;
@@ -28,14 +28,13 @@ export function postgresMessageStatements(names: PostgresNames): PostgresMessage
   const next = MESSAGE_COLUMNS.length;
   const upsert = `INSERT INTO ${names.qualified} AS stored (${columns}) VALUES (${placeholders})
     ON CONFLICT (id) DO UPDATE SET ${assignments((column) => `EXCLUDED.${column}`)}, revision = stored.revision + 1`;
-  // A new message moves its conversation: the latest message, and unread counts up (inbound) or resets (our reply).
+  // A new message moves its conversation's last message: the later one, by time then id (as the in-memory store orders them).
   const upsertWithConversation = `WITH saved AS (${upsert} RETURNING (xmax = 0) AS inserted)
-    INSERT INTO ${names.conversations} AS conversation (tenant_key, our_number, contact_number, last_message_id, last_message_at, unread_count)
-    SELECT $${next + 1}::varchar, $${next + 2}::varchar, $${next + 3}::varchar, $1::uuid, $${MESSAGE_COLUMNS.indexOf('created_at') + 1}::timestamptz, $${next + 4}::integer FROM saved WHERE saved.inserted
+    INSERT INTO ${names.conversations} AS conversation (tenant_key, our_number, contact_number, last_message_id, last_message_at)
+    SELECT $${next + 1}::varchar, $${next + 2}::varchar, $${next + 3}::varchar, $1::uuid, $${MESSAGE_COLUMNS.indexOf('created_at') + 1}::timestamptz FROM saved WHERE saved.inserted
     ON CONFLICT (tenant_key, our_number, contact_number) DO UPDATE SET
-      last_message_id = CASE WHEN EXCLUDED.last_message_at >= conversation.last_message_at THEN EXCLUDED.last_message_id ELSE conversation.last_message_id END,
-      last_message_at = GREATEST(EXCLUDED.last_message_at, conversation.last_message_at),
-      unread_count = CASE WHEN EXCLUDED.unread_count = 1 THEN conversation.unread_count + 1 ELSE 0 END`;
+      last_message_id = CASE WHEN (EXCLUDED.last_message_at, EXCLUDED.last_message_id) > (conversation.last_message_at, conversation.last_message_id) THEN EXCLUDED.last_message_id ELSE conversation.last_message_id END,
+      last_message_at = GREATEST(EXCLUDED.last_message_at, conversation.last_message_at)`;
   const compareAndSet = `UPDATE ${names.qualified} SET ${assignments((_, index) => `$${index + 1}`)}, revision = revision + 1
     WHERE id = $1 AND revision = $${next + 1}`;
   const select = `SELECT * FROM ${names.qualified}`;

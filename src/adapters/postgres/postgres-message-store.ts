@@ -73,7 +73,7 @@ export function createPostgresMessageStore(options: PostgresMessageStoreOptions)
         await (await pool()).query(upsert, values);
         return;
       }
-      await (await pool()).query(upsertWithConversation, [...values, record.tenantId ?? '', ourNumber ?? '', contactNumber, record.direction === 'inbound' ? 1 : 0]);
+      await (await pool()).query(upsertWithConversation, [...values, record.tenantId ?? '', ourNumber ?? '', contactNumber]);
     },
     async get(id: string): Promise<MessageRecord | undefined> {
       if (!isUuid(id)) return undefined;

@@ -35,6 +35,11 @@ const received = (from: string, second: number, overrides: Partial<MessageRecord
 
 const summary = (page: ConversationPage) => page.conversations.map((conversation) => [conversation.ourNumber, conversation.contactNumber, conversation.lastMessage.id, conversation.unreadCount]);
 const ids = (page: MessagePage) => page.messages.map((message) => message.id);
+/** A cursor's position with its time as epoch milliseconds: PostgreSQL's carry microseconds, the in-memory store's milliseconds. */
+const decoded = (cursor: string | null) => {
+  const [time, ...rest] = JSON.parse(Buffer.from(cursor ?? '', 'base64url').toString('utf8')) as string[];
+  return [Date.parse(time as string), ...rest];
+};
 
 const reachable = await postgresIsReachable();
 const schema = uniqueSchema('inbox');
@@ -132,8 +137,9 @@ describe.skipIf(!reachable)('createPostgresConversationQueries', () => {
   it("encodes the conversation cursor as the page's last position, '' for a null number of ours", async () => {
     await save(sent(ALICE, 1), sent(BOB, 2, { from: null }));
     const page = await queries.listConversations({ tenantId: 'org-1', limit: 1 });
-    expect(page.nextCursor).toBe(encodeCursor([at(2), '', BOB]));
-    expect(page.nextCursor).toBe(listConversationsOf(saved, { tenantId: 'org-1', limit: 1 }).nextCursor);
+    // Microseconds, as PostgreSQL keeps them; the same instant as the in-memory store's cursor.
+    expect(page.nextCursor).toBe(encodeCursor([at(2).replace('Z', '000Z'), '', BOB]));
+    expect(decoded(page.nextCursor)).toEqual(decoded(listConversationsOf(saved, { tenantId: 'org-1', limit: 1 }).nextCursor));
     const next = await queries.listConversations({ tenantId: 'org-1', limit: 1, cursor: page.nextCursor as string });
     expect(summary(next)).toEqual([[OURS, ALICE, saved[0]?.id, 0]]);
     expect(next.nextCursor).toBeNull();
@@ -167,7 +173,17 @@ describe.skipIf(!reachable)('createPostgresConversationQueries', () => {
       expect((await allMessages({ tenantId: 'org-1', contact: ALICE, ourNumber: OURS, limit })).seen).toEqual(ours);
     }
     const page = await queries.listMessages({ tenantId: 'org-1', contact: ALICE, limit: 3 });
-    expect(page.nextCursor).toBe(listMessagesOf(saved, { tenantId: 'org-1', contact: ALICE, limit: 3 }).nextCursor);
+    expect(decoded(page.nextCursor)).toEqual(decoded(listMessagesOf(saved, { tenantId: 'org-1', contact: ALICE, limit: 3 }).nextCursor));
+  });
+
+  it('pages rows written with microseconds (by the host, or filled by migration 3) without skipping any', async () => {
+    await save(sent(ALICE, 1), sent(BOB, 1));
+    await pool.query(`UPDATE ${names.qualified} SET created_at = created_at + (CASE WHEN to_number = $1 THEN interval '500 microseconds' ELSE interval '700 microseconds' END)`, [ALICE]);
+    await pool.query(`UPDATE ${names.conversations} AS conversation SET last_message_at = message.created_at FROM ${names.qualified} AS message WHERE message.id = conversation.last_message_id`);
+    expect((await allConversations({ tenantId: 'org-1', limit: 1 })).seen).toHaveLength(2);
+    await save(sent(ALICE, 1));
+    await pool.query(`UPDATE ${names.qualified} SET created_at = created_at + interval '300 microseconds' WHERE id = $1`, [saved.at(-1)?.id]);
+    expect((await allMessages({ tenantId: 'org-1', contact: ALICE, limit: 1 })).seen).toHaveLength(2);
   });
 
   it('refuses a bad cursor, limit or contact with a ValidationError before querying', async () => {

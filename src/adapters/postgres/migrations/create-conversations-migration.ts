@@ -4,9 +4,9 @@ import type { PostgresMigration } from './postgres-migration';
  * Version 3: conversations for the host's inbox and one-statement updates (docs/persistence.md#conversations).
  * `contact_number` (the other party: `to` of an outbound message, `from` of an inbound one) and `tenant_key`
  * (the tenant, '' for none) are generated, so one index serves a contact's messages newest first. The
- * `<table>_conversations` table holds one row per tenant, our number and contact (last message, unread
- * inbound count), kept by the store in the statement that inserts a message, so listing conversations
- * reads one index instead of grouping every message. `revision` counts a record's writes: an update
+ * `<table>_conversations` table holds one row per tenant, our number and contact (its last message), kept
+ * by the store in the statement that inserts a message, so listing conversations reads one index instead
+ * of grouping every message (the unread count is read from the contact index per listed conversation). `revision` counts a record's writes: an update
  * applies only to the revision it read (compare-and-set in one `UPDATE`).
  */
 export const createConversationsMigration: PostgresMigration = {
@@ -23,12 +23,11 @@ CREATE TABLE IF NOT EXISTS ${conversations} (
   contact_number varchar(20) COLLATE "C" NOT NULL,
   last_message_id uuid NOT NULL,
   last_message_at timestamptz NOT NULL,
-  unread_count integer NOT NULL DEFAULT 0,
   PRIMARY KEY (tenant_key, our_number, contact_number)
 );
 CREATE INDEX IF NOT EXISTS idx_${tableName}_conversations_recent ON ${conversations} (tenant_key, last_message_at DESC, our_number DESC, contact_number DESC);
-INSERT INTO ${conversations} (tenant_key, our_number, contact_number, last_message_id, last_message_at, unread_count)
-SELECT DISTINCT ON (tenant_key, our_number, contact_number) tenant_key, our_number, contact_number, id, created_at, 0
+INSERT INTO ${conversations} (tenant_key, our_number, contact_number, last_message_id, last_message_at)
+SELECT DISTINCT ON (tenant_key, our_number, contact_number) tenant_key, our_number, contact_number, id, created_at
 FROM (SELECT id, created_at, tenant_key, contact_number, COALESCE(CASE WHEN direction = 'outbound' THEN from_number ELSE to_number END, '') AS our_number
       FROM ${qualified} WHERE contact_number IS NOT NULL) AS existing
 ORDER BY tenant_key, our_number, contact_number, created_at DESC, id DESC
