@@ -16,6 +16,7 @@ export { TRANSPORT_OUTCOMES, createTransportError } from './transport-outcomes';
 export { classifyInterruption } from './classify-interruption';
 export { classifyTransportError, type TransportFailure, type TransportFailureKind } from './classify-transport-error';
 export { originalTransportError } from './original-transport-error';
+export { toReadError } from './to-read-error';
 export { headerReaderFrom, parseRetryAfterMs, type HeaderReader } from './retry-after';
 export { maskPhoneNumbers } from './mask-phone-numbers';
 export { MESSAGE_ID_PARAMETER, withMessageIdParameter } from './with-message-id-parameter';

@@ -1,11 +1,11 @@
 import { SmsError } from '../../errors/sms-error';
 import { runHttpAttempt } from '../kit/run-http-attempt';
 import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
+import { toReadError } from '../kit/to-read-error';
 import type { ProviderCallOptions, ProviderFetchRequest, ProviderMessage } from '../provider';
 import { classifyTelnyxFailure } from './classify-telnyx-failure';
 import { TELNYX_MESSAGE_ID, type TelnyxReadContext } from './telnyx-read-context';
 import { toTelnyxProviderMessage } from './to-telnyx-provider-message';
-import { toTelnyxReadError } from './to-telnyx-read-error';
 
 /**
  * `fetchMessage` of the Telnyx provider: exactly one `GET https://api.telnyx.com/v2/messages/{id}`
@@ -16,14 +16,14 @@ import { toTelnyxReadError } from './to-telnyx-read-error';
  * has one). Telnyx serves this endpoint only for messages "no older than 10 days since their creation"
  * (same page), so an older message is a 404 as well: undefined means "Telnyx does not return it", not
  * "never accepted". Other failures reject with the adapter's classification as a read error
- * ({@link toTelnyxReadError}: never `outcomeUnknown`; a 429 keeps `retryAfterMs`).
+ * ({@link toReadError}: never `outcomeUnknown`; a 429 keeps `retryAfterMs`).
  *
  * @example
  * const message = await fetchTelnyxMessage(context, { providerMessageId: '40385f64-…' }, { signal });
  */
 export async function fetchTelnyxMessage(context: TelnyxReadContext, request: ProviderFetchRequest, options: ProviderCallOptions = {}): Promise<ProviderMessage | undefined> {
   if (options.signal?.aborted === true) {
-    throw toTelnyxReadError(createTransportError({ provider: 'telnyx', displayName: 'Telnyx', classification: TRANSPORT_OUTCOMES.abortedBeforeRequest }));
+    throw toReadError(createTransportError({ provider: 'telnyx', displayName: 'Telnyx', classification: TRANSPORT_OUTCOMES.abortedBeforeRequest }), 'Telnyx');
   }
   const id = request.providerMessageId;
   if (typeof id !== 'string' || !TELNYX_MESSAGE_ID.test(id)) return undefined;
@@ -36,11 +36,11 @@ export async function fetchTelnyxMessage(context: TelnyxReadContext, request: Pr
   });
   if (outcome.status === 'rejected') {
     if (outcome.interruption === undefined && (outcome.error as { status?: unknown } | null)?.status === 404) return undefined;
-    throw toTelnyxReadError(classifyTelnyxFailure(outcome, { observable: context.observable }));
+    throw toReadError(classifyTelnyxFailure(outcome, { observable: context.observable }), 'Telnyx');
   }
   const message = toTelnyxProviderMessage(outcome.value);
   if (message === undefined) {
-    throw toTelnyxReadError(createTransportError({ provider: 'telnyx', displayName: 'Telnyx', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: outcome.observation.response?.status }));
+    throw toReadError(createTransportError({ provider: 'telnyx', displayName: 'Telnyx', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: outcome.observation.response?.status }), 'Telnyx');
   }
   return message;
 }

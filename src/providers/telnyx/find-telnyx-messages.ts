@@ -1,11 +1,11 @@
 import { SmsError } from '../../errors/sms-error';
 import { runHttpAttempt } from '../kit/run-http-attempt';
 import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
+import { toReadError } from '../kit/to-read-error';
 import type { ProviderCallOptions, ProviderMessage, ProviderMessageQuery } from '../provider';
 import { classifyTelnyxFailure } from './classify-telnyx-failure';
 import type { TelnyxDetailRecordQuery } from './telnyx-client-like';
 import type { TelnyxReadContext } from './telnyx-read-context';
-import { toTelnyxReadError } from './to-telnyx-read-error';
 import { toTelnyxRecordMessage } from './to-telnyx-record-message';
 
 /** `page[size]`: "[ 1 .. 50 ]" (https://developers.telnyx.com/api-reference/detail-records/search-detail-records). */
@@ -32,7 +32,7 @@ const DAY_MS = 86_400_000;
  */
 export async function findTelnyxMessages(context: TelnyxReadContext, query: ProviderMessageQuery, options: ProviderCallOptions = {}): Promise<readonly ProviderMessage[]> {
   if (options.signal?.aborted === true) {
-    throw toTelnyxReadError(createTransportError({ provider: 'telnyx', displayName: 'Telnyx', classification: TRANSPORT_OUTCOMES.abortedBeforeRequest }));
+    throw toReadError(createTransportError({ provider: 'telnyx', displayName: 'Telnyx', classification: TRANSPORT_OUTCOMES.abortedBeforeRequest }), 'Telnyx');
   }
   const pageSize = Math.min(Math.floor(query.limit), TELNYX_MAX_RECORD_PAGE_SIZE);
   if (!(pageSize >= 1)) return [];
@@ -54,10 +54,10 @@ export async function findTelnyxMessages(context: TelnyxReadContext, query: Prov
     signal: options.signal,
     request: async (signal) => records.list(params, { signal, timeout: context.timeoutMs, maxRetries: 0 }),
   });
-  if (outcome.status === 'rejected') throw toTelnyxReadError(classifyTelnyxFailure(outcome, { observable: context.observable }));
+  if (outcome.status === 'rejected') throw toReadError(classifyTelnyxFailure(outcome, { observable: context.observable }), 'Telnyx');
   const data = outcome.value?.data;
   if (!Array.isArray(data)) {
-    throw toTelnyxReadError(createTransportError({ provider: 'telnyx', displayName: 'Telnyx', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: outcome.observation.response?.status }));
+    throw toReadError(createTransportError({ provider: 'telnyx', displayName: 'Telnyx', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: outcome.observation.response?.status }), 'Telnyx');
   }
   const after = query.createdAfter.getTime();
   const before = query.createdBefore.getTime();

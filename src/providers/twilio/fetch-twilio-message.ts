@@ -1,9 +1,9 @@
 import { runHttpAttempt } from '../kit/run-http-attempt';
 import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
+import { toReadError } from '../kit/to-read-error';
 import type { ProviderCallOptions, ProviderFetchRequest, ProviderMessage } from '../provider';
 import { classifyTwilioFailure } from './classify-twilio-failure';
 import { toTwilioProviderMessage } from './to-twilio-provider-message';
-import { toTwilioReadError } from './to-twilio-read-error';
 import { readableTwilioMessages, type TwilioReadContext } from './twilio-read-context';
 
 /** A Twilio Message SID: `SM` (SMS) or `MM` (MMS) and 32 hex characters (https://www.twilio.com/docs/glossary/what-is-a-sid). */
@@ -17,14 +17,14 @@ const MESSAGE_SID = /^(SM|MM)[0-9a-fA-F]{32}$/;
  * Resolves undefined on a 404 (Twilio does not know the SID), and without any request for an id that
  * is not a Message SID: it cannot name a Twilio message, and it would otherwise become part of the URL
  * path. Any other failure rejects with the adapter's classification turned into a read error
- * ({@link toTwilioReadError}: never `outcomeUnknown`; a 429 keeps `retryAfterMs`).
+ * ({@link toReadError}: never `outcomeUnknown`; a 429 keeps `retryAfterMs`).
  *
  * @example
  * const message = await fetchTwilioMessage(context, { providerMessageId: 'SM…' }, { signal });
  */
 export async function fetchTwilioMessage(context: TwilioReadContext, request: ProviderFetchRequest, options: ProviderCallOptions = {}): Promise<ProviderMessage | undefined> {
   if (options.signal?.aborted === true) {
-    throw toTwilioReadError(createTransportError({ provider: 'twilio', displayName: 'Twilio', classification: TRANSPORT_OUTCOMES.abortedBeforeRequest }));
+    throw toReadError(createTransportError({ provider: 'twilio', displayName: 'Twilio', classification: TRANSPORT_OUTCOMES.abortedBeforeRequest }), 'Twilio');
   }
   const sid = request.providerMessageId;
   if (typeof sid !== 'string' || !MESSAGE_SID.test(sid)) return undefined;
@@ -32,11 +32,11 @@ export async function fetchTwilioMessage(context: TwilioReadContext, request: Pr
   const outcome = await runHttpAttempt({ timeoutMs: context.timeoutMs, signal: options.signal, request: () => messages(sid).fetch() });
   if (outcome.status === 'rejected') {
     if (outcome.interruption === undefined && isNotFound(outcome.error)) return undefined;
-    throw toTwilioReadError(classifyTwilioFailure(outcome, { observable: context.observable }));
+    throw toReadError(classifyTwilioFailure(outcome, { observable: context.observable }), 'Twilio');
   }
   const message = toTwilioProviderMessage(outcome.value);
   if (message === undefined) {
-    throw toTwilioReadError(createTransportError({ provider: 'twilio', displayName: 'Twilio', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: outcome.observation.response?.status }));
+    throw toReadError(createTransportError({ provider: 'twilio', displayName: 'Twilio', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: outcome.observation.response?.status }), 'Twilio');
   }
   return message;
 }

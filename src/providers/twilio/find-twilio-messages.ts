@@ -1,9 +1,9 @@
 import { runHttpAttempt } from '../kit/run-http-attempt';
 import { TRANSPORT_OUTCOMES, createTransportError } from '../kit/transport-outcomes';
+import { toReadError } from '../kit/to-read-error';
 import type { ProviderCallOptions, ProviderMessage, ProviderMessageQuery } from '../provider';
 import { classifyTwilioFailure } from './classify-twilio-failure';
 import { toTwilioProviderMessage } from './to-twilio-provider-message';
-import { toTwilioReadError } from './to-twilio-read-error';
 import type { TwilioMessagePageParams } from './twilio-client-like';
 import { readableTwilioMessages, type TwilioReadContext } from './twilio-read-context';
 
@@ -29,7 +29,7 @@ const DAY_MS = 86_400_000;
  */
 export async function findTwilioMessages(context: TwilioReadContext, query: ProviderMessageQuery, options: ProviderCallOptions = {}): Promise<readonly ProviderMessage[]> {
   if (options.signal?.aborted === true) {
-    throw toTwilioReadError(createTransportError({ provider: 'twilio', displayName: 'Twilio', classification: TRANSPORT_OUTCOMES.abortedBeforeRequest }));
+    throw toReadError(createTransportError({ provider: 'twilio', displayName: 'Twilio', classification: TRANSPORT_OUTCOMES.abortedBeforeRequest }), 'Twilio');
   }
   const pageSize = Math.min(Math.floor(query.limit), TWILIO_MAX_PAGE_SIZE);
   if (!(pageSize >= 1)) return [];
@@ -43,10 +43,10 @@ export async function findTwilioMessages(context: TwilioReadContext, query: Prov
     pageSize,
   };
   const outcome = await runHttpAttempt({ timeoutMs: context.timeoutMs, signal: options.signal, request: () => messages.page(params) });
-  if (outcome.status === 'rejected') throw toTwilioReadError(classifyTwilioFailure(outcome, { observable: context.observable }));
+  if (outcome.status === 'rejected') throw toReadError(classifyTwilioFailure(outcome, { observable: context.observable }), 'Twilio');
   const instances = outcome.value?.instances;
   if (!Array.isArray(instances)) {
-    throw toTwilioReadError(createTransportError({ provider: 'twilio', displayName: 'Twilio', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: outcome.observation.response?.status }));
+    throw toReadError(createTransportError({ provider: 'twilio', displayName: 'Twilio', classification: TRANSPORT_OUTCOMES.unreadableResponse, httpStatus: outcome.observation.response?.status }), 'Twilio');
   }
   const after = query.createdAfter.getTime();
   const before = query.createdBefore.getTime();
