@@ -3,6 +3,7 @@ import { readLogger } from '../logging/read-logger';
 import { systemClock, type Clock } from '../clock';
 import { ValidationError } from '../errors/validation-error';
 import type { SMSService } from '../service/sms-service';
+import { createReconcileSchedule, type WorkerReconcileOptions } from './create-reconcile-schedule';
 import { createRequestProcessor } from './create-request-processor';
 import type { BusDelivery, BusSubscription, EventBus } from './event-bus';
 import type { SmsWorkerLogEntry } from './sms-worker-log-entry';
@@ -17,7 +18,7 @@ export interface SmsWorkerOptions {
    * The worker takes the send's own `sms.sent` / `sms.failed` as its answer with `captureResultEvent`,
    * which follows the async context: a wrapper around the service has nothing to forward.
    */
-  service: Pick<SMSService, 'send'>;
+  service: Pick<SMSService, 'send'> & Partial<Pick<SMSService, 'reconcile'>>;
   bus: EventBus;
   /** Requests processed at once (the subscription's prefetch). Default 10, at most 1000. */
   concurrency?: number;
@@ -35,6 +36,11 @@ export interface SmsWorkerOptions {
    * Default: warnings and errors as `process.emitWarning`, nothing else.
    */
   logger?: Logger;
+  /**
+   * Reconcile while the worker runs (docs/reconciliation.md#in-the-worker): `service.reconcile()` every
+   * `everyMs` (default 5 minutes), its summary logged. Off by default; one worker of many checks at a time.
+   */
+  reconcile?: WorkerReconcileOptions;
 }
 
 export interface SmsWorker {
@@ -86,6 +92,11 @@ export function createSmsWorker(options: SmsWorkerOptions): SmsWorker {
   let onDrained: (() => void) | undefined;
 
   const processRequest = createRequestProcessor({ service, bus, clock, maxUnexpectedRetries, log: onLog });
+  const reconcile = service.reconcile?.bind(service);
+  if (options.reconcile !== undefined && reconcile === undefined) {
+    throw new ValidationError({ field: 'options.reconcile', reason: 'INVALID_OPTION', problem: 'is set, but the service has no reconcile().', fix: 'pass an SMSService (it reconciles), or leave reconcile out.' });
+  }
+  const schedule = options.reconcile === undefined || reconcile === undefined ? undefined : createReconcileSchedule({ reconcile, options: options.reconcile, log: onLog });
 
   const handle = async (delivery: BusDelivery): Promise<void> => {
     if (state !== 'running') {
@@ -116,6 +127,7 @@ export function createSmsWorker(options: SmsWorkerOptions): SmsWorker {
         state = 'stopped';
         throw error;
       }
+      schedule?.start();
       log({ level: 'info', event: 'worker.started', queue, concurrency });
     },
     stop() {
@@ -126,6 +138,7 @@ export function createSmsWorker(options: SmsWorkerOptions): SmsWorker {
         }
         state = 'stopping';
         log({ level: 'info', event: 'worker.stopping', in_flight: inFlight });
+        await schedule?.stop();
         await subscription?.cancel();
         if (inFlight > 0) {
           let timer: NodeJS.Timeout | undefined;

@@ -13,7 +13,9 @@ export interface SmsWorkerLogEntry {
     | 'request.expired'
     | 'request.invalid'
     | 'request.delayed'
-    | 'request.requeued';
+    | 'request.requeued'
+    | 'reconcile.finished'
+    | 'reconcile.failed';
   readonly request_id?: string;
   readonly correlation_id?: string;
   readonly tenant_id?: string | null;
@@ -30,4 +32,11 @@ export interface SmsWorkerLogEntry {
   readonly queue?: string;
   readonly concurrency?: number;
   readonly message?: string;
+  /** A reconciliation run (`reconcile.finished`): records checked, settled per new status, and what is left. */
+  readonly checked?: number;
+  readonly settled?: Readonly<Record<string, number>>;
+  readonly not_sent?: number;
+  readonly still_unknown?: number;
+  readonly ambiguous?: number;
+  readonly errors?: number;
 }

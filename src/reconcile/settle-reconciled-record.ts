@@ -59,6 +59,9 @@ export async function settleNotSent(context: ReconcileContext, record: MessageRe
     retryable: true,
     provider: record.provider ?? undefined,
   });
+  // A callback may have given it its provider id since it was listed: then it was sent after all.
+  const fresh = (await context.store.get(record.id)) ?? record;
+  if (fresh.status !== record.status || fresh.providerMessageId !== null) return false;
   if (!(await settleReplay(context, record, options.resend ? null : { status: 'failed', error: error.toJSON() }, false))) return false;
   const previous = record.status;
   const next = await updateStored(context, record, (current) =>

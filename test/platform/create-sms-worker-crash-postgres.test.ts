@@ -13,10 +13,12 @@ import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it, onTestFailed } from 'vitest';
 import { applyMigrations } from '../../src/adapters/postgres/apply-migrations';
+import { createPostgresIdempotencyStore } from '../../src/adapters/postgres/postgres-idempotency-store';
 import { createPostgresMessageStore } from '../../src/adapters/postgres/postgres-message-store';
 import type { SmsResponseEvent } from '../../src/events/contracts/sms-response-event';
 import { createSmsClient } from '../../src/platform/create-sms-client';
 import { MESSAGE_ID_PARAMETER } from '../../src/providers/kit/with-message-id-parameter';
+import type { ProviderMessage, SmsProvider } from '../../src/providers/provider';
 import { SMSService } from '../../src/service/sms-service';
 import { createFakeProvider } from '../../src/testing/create-fake-provider';
 import { signWebhookRequest } from '../../src/testing/sign-webhook-request';
@@ -115,6 +117,54 @@ describe.skipIf(!reachable)('a worker killed between the provider accepting and 
     second.kill('SIGTERM');
     expect((await ended(second)).code).toBe(0);
     await store.close();
+    await client.close();
+  }, 120_000);
+
+  it('with no callback ever arriving, reconcile settles it to sent with the provider id, and a replay answers that result', async () => {
+    onTestFailed(() => void process.stderr.write(`${diagnostics.join('')}\n`));
+    writeFileSync(callsFile, '');
+    const exchange = uniqueName('crash-pg-reconcile-exchange');
+    const settings = { amqpUrl: AMQP_URL, exchange, queue, postgresUrl: POSTGRES_URL, schema, callsFile, concurrency: 1, delayMs: 5, keyPrefix: '', redisUrl: '' };
+    const bus = buses.create({ exchange });
+    const answers: SmsResponseEvent[] = [];
+    await bus.subscribe({ queue: uniqueName('crash-pg-reconcile-answers'), topics: ['sms.sent', 'sms.failed'] }, async (delivery) => {
+      answers.push(delivery.message as SmsResponseEvent);
+      await delivery.ack();
+    });
+    const request = { tenantId: 'org-1', to: '+14155552671', from: '+14155550100', body: 'Your table is ready', idempotencyKey: 'table-7' };
+    const first = await startWorker({ ...settings, name: uniqueName('crash-pg-reconcile-first'), crashOnBody: request.body });
+    const client = createSmsClient({ bus });
+    await client.publish(request);
+    expect(await ended(first)).toEqual({ code: null, signal: 'SIGKILL' });
+    const lines = readFileSync(callsFile, 'utf8').split('\n');
+    const [, messageId] = (lines.find((line) => line.startsWith('accepted-id ')) ?? '').split(' ');
+    const held = JSON.parse((lines.find((line) => line.startsWith('provider-holds ')) ?? '').slice('provider-holds '.length)) as ProviderMessage;
+
+    // Reconcile from another instance: its provider's listing holds what the killed worker's provider accepted.
+    const store = createPostgresMessageStore({ connectionString: POSTGRES_URL, schema });
+    const idempotency = createPostgresIdempotencyStore({ connectionString: POSTGRES_URL, schema });
+    const listing: SmsProvider = {
+      ...createFakeProvider({ id: 'twilio' }),
+      fetchMessage: async ({ providerMessageId }) => (providerMessageId === held.providerMessageId ? { ...held, status: 'sent' } : undefined),
+      findMessages: async (query) => (query.to === held.to ? [{ ...held, status: 'sent' }] : []),
+    };
+    const reconciler = new SMSService({ providers: [listing], store, idempotency: { store: idempotency } });
+    expect(await reconciler.reconcile({ olderThan: 0 })).toMatchObject({ ran: true, checked: 1, settled: { sent: 1 }, errors: [] });
+    expect(await store.get(messageId as string)).toMatchObject({ status: 'sent', provider: 'twilio', providerMessageId: held.providerMessageId });
+
+    // The replay (a new request under the same key) reaches a fresh worker and answers the real result, sending nothing.
+    const second = await startWorker({ ...settings, name: uniqueName('crash-pg-reconcile-second') });
+    const replay = await client.publish(request);
+    await until('the answer to the replay', () => answers.some((answer) => answer.request_id === replay.request_id));
+    const answer = answers.find((each) => each.request_id === replay.request_id);
+    expect(answer?.type).toBe('sms.sent');
+    expect(answer?.data).toMatchObject({ message_id: messageId, provider_message_id: held.providerMessageId, provider: 'twilio' });
+    expect(readFileSync(callsFile, 'utf8').split('\n').filter((line) => line.startsWith('call '))).toHaveLength(1);
+
+    second.kill('SIGTERM');
+    expect((await ended(second)).code).toBe(0);
+    await store.close();
+    await idempotency.close();
     await client.close();
   }, 120_000);
 });

@@ -55,6 +55,26 @@ async function setUp(
 }
 
 describe('createSmsWorker', () => {
+  it('reconciles while running (reconcile option): an unknown outcome the provider holds is settled, logged and published', async () => {
+    const { bus, answers, logs, service, provider } = await setUp({ outcomes: ['timeout-after-send'], worker: { reconcile: { everyMs: 10, olderThan: 0 } } });
+    const request = envelope();
+    await bus.publish(request, { mandatory: true });
+    await until('the answer', () => answers.some((answer) => answer.request_id === request.request_id));
+    await until('a reconciliation that settled it', () => logs.some((entry) => entry.event === 'reconcile.finished' && entry.settled?.queued === 1));
+    const answer = answers.find((each) => each.request_id === request.request_id);
+    expect(answer).toMatchObject({ type: 'sms.failed', data: { error: { outcome_unknown: true } } });
+    expect(await service.store.get(answer?.data.message_id ?? '')).toMatchObject({ status: 'queued', providerMessageId: provider.messages[0]?.providerMessageId });
+    // The settlement reaches the host as the message's own sms.sent (no request_id: it answers no request).
+    await until('the settled sms.sent', () => answers.some((each) => each.type === 'sms.sent'));
+    expect(answers.find((each) => each.type === 'sms.sent')?.data).toMatchObject({ message_id: answer?.data.message_id, provider_message_id: provider.messages[0]?.providerMessageId });
+    expect(provider.calls).toHaveLength(1);
+  });
+
+  it('refuses the reconcile option for a service without reconcile()', () => {
+    const bus = createInMemoryEventBus();
+    expect(() => createSmsWorker({ service: { send: async () => Promise.reject(new Error('unused')) }, bus, reconcile: {} })).toThrow(/^options\.reconcile: is set, but the service has no reconcile\(\)\./);
+  });
+
   it('answers a failed send with what the service knew: its message id (as recorded), destination and provider', async () => {
     const { bus, answers, service } = await setUp({ outcomes: ['timeout-after-send'] });
     const request = envelope();

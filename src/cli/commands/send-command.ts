@@ -1,10 +1,7 @@
-import { readFileSync } from 'node:fs';
 import { SmsError } from '../../errors/sms-error';
 import type { SendRequest } from '../../messages/send-request';
-import { SMSService } from '../../service/sms-service';
-import type { SMSServiceConfig } from '../../service/sms-service-config';
 import type { CliCommand } from '../cli-command';
-import type { CliIo } from '../cli-io';
+import { createCliService } from '../create-cli-service';
 import { parseCommandArguments } from '../parse-command-arguments';
 import { UsageError } from '../parse-worker-arguments';
 
@@ -57,7 +54,7 @@ export const sendCommand: CliCommand = {
       ...(typeof values.tenant === 'string' ? { tenantId: values.tenant } : {}),
       ...(typeof values['idempotency-key'] === 'string' ? { idempotencyKey: values['idempotency-key'] } : {}),
     };
-    const sms = createService(values.config, io);
+    const sms = createCliService(values.config, io);
     const json = values.json === true;
     if (values['dry-run'] === true) {
       const preview = sms.preview(request);
@@ -78,13 +75,3 @@ export const sendCommand: CliCommand = {
   },
 };
 
-function createService(configFile: string | boolean | undefined, io: CliIo): SMSService {
-  if (typeof configFile !== 'string') return SMSService.fromEnv(io.env);
-  let config: unknown;
-  try {
-    config = JSON.parse(readFileSync(configFile, 'utf8'));
-  } catch (error) {
-    throw new UsageError(`--config: ${configFile} could not be read as JSON (${error instanceof Error ? error.message : String(error)}). Fix: pass a JSON file of SMSService.fromConfig settings.`);
-  }
-  return SMSService.fromConfig(config as SMSServiceConfig);
-}

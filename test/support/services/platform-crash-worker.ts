@@ -1,13 +1,14 @@
 /**
  * One worker process of the crash tests: the RabbitMQ bus, the Redis idempotency store (or, with
  * `postgresUrl`, every store on PostgreSQL), and a fake provider that takes `delayMs` and writes
- * `call <body>` before and `accepted <body>` and `accepted-id <message id> <provider message id>` after each
- * send to `callsFile`, synchronously, so a SIGKILL cannot lose a line. With `crashOnBody` the process
+ * `call <body>` before and `accepted <body>`, `accepted-id <message id> <provider message id>` and
+ * `provider-holds <the message as the provider would list it, JSON>` after each send to `callsFile`, synchronously, so a SIGKILL cannot lose a line. With `crashOnBody` the process
  * SIGKILLs itself right after the provider accepted that body, before the worker records or answers it.
  * Prints `ready` once consuming; stops cleanly on SIGTERM.
  *
  * Run: node --import tsx test/support/services/platform-crash-worker.ts '{"amqpUrl":…,"exchange":…,"queue":…,"redisUrl":…,"keyPrefix":…,"callsFile":…}'
  */
+import { randomUUID } from 'node:crypto';
 import { appendFileSync } from 'node:fs';
 import { createRabbitMqBus } from '../../../src/adapters/rabbitmq/create-rabbitmq-bus';
 import { createPostgresIdempotencyStore } from '../../../src/adapters/postgres/postgres-idempotency-store';
@@ -35,13 +36,15 @@ interface CrashWorkerSettings {
 }
 
 const settings = JSON.parse(process.argv[2] ?? '{}') as CrashWorkerSettings;
-const fake = createFakeProvider({ id: 'twilio', outcomes: () => ({ type: 'accept', delayMs: settings.delayMs }) });
+// Provider ids unique across worker processes, as a real provider's are.
+const fake = createFakeProvider({ id: 'twilio', outcomes: () => ({ type: 'accept', delayMs: settings.delayMs, providerMessageId: `SM${randomUUID().replaceAll('-', '')}` }) });
 const provider: SmsProvider = {
   ...fake,
   async send(request, options) {
     appendFileSync(settings.callsFile, `call ${request.body}\n`);
     const result = await fake.send(request, options);
-    appendFileSync(settings.callsFile, `accepted ${request.body}\naccepted-id ${request.messageId} ${result.providerMessageId}\n`);
+    const held = { providerMessageId: result.providerMessageId, to: request.to, from: request.from ?? null, body: request.body, createdAt: new Date().toISOString() };
+    appendFileSync(settings.callsFile, `accepted ${request.body}\naccepted-id ${request.messageId} ${result.providerMessageId}\nprovider-holds ${JSON.stringify(held)}\n`);
     if (request.body === settings.crashOnBody) process.kill(process.pid, 'SIGKILL');
     return result;
   },
