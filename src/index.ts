@@ -28,6 +28,11 @@ export type {
   ProviderSendRequest,
   ProviderSendOptions,
   ProviderSendResult,
+  ProviderFetchRequest,
+  ProviderMessageQuery,
+  ProviderCallOptions,
+  ProviderMessage,
+  SendCapabilities,
 } from './providers/provider';
 export { createFailoverProvider, type FailoverProviderOptions } from './failover/create-failover-provider';
 export type { FailoverOptions, FailoverStrategy, FailoverStrategyContext, UnknownOutcomePolicy } from './failover/failover-options';
@@ -47,6 +52,7 @@ export type {
   IdempotencyClaimResult,
   IdempotencyCompleteRequest,
   IdempotencyReleaseRequest,
+  IdempotencySettleRequest,
   StoredSendOutcome,
 } from './idempotency/idempotency-store';
 
@@ -58,6 +64,10 @@ export type { SmsEvent, SmsEventType, SmsEventError, SmsResultEvent, SmsResultEv
 
 export { createInMemoryMessageStore, type InMemoryMessageStore, type InMemoryMessageStoreOptions } from './store/in-memory-message-store';
 export type { MessageStore, MessageUpdate } from './store/message-store';
+export type { Conversation, ConversationPage, ConversationQuery, MessageListQuery, MessagePage } from './store/conversation';
+export type { UnsettledQuery } from './store/unsettled-query';
+export type { ReconcileOptions } from './reconcile/reconcile-options';
+export type { ReconcileSummary } from './reconcile/reconcile-summary';
 export type { MessageRecord } from './store/message-record';
 
 export {
@@ -143,6 +153,7 @@ export type { EventBus, BusMessage, BusDelivery, BusHandler, BusSubscription, Pu
 export { createInMemoryEventBus, type InMemoryEventBus, type InMemoryEventBusOptions } from './platform/in-memory-event-bus';
 export { deadLetterQueueName } from './platform/dead-letter-queue-name';
 export { createSmsWorker, DEFAULT_SEND_REQUEST_QUEUE, type SmsWorker, type SmsWorkerOptions } from './platform/create-sms-worker';
+export type { WorkerReconcileOptions } from './platform/create-reconcile-schedule';
 export type { SmsWorkerLogEntry } from './platform/sms-worker-log-entry';
 export { createWorkerEventPublisher, type WorkerEventPublisherOptions } from './platform/create-worker-event-publisher';
 export { createSmsClient, type SmsClient, type SmsClientOptions, type SmsClientRequest } from './platform/create-sms-client';
