@@ -95,7 +95,7 @@ export async function runPostgresBenchmark(): Promise<void> {
       const to = `+1415${String(5_000_000 + (sequence++ % 1_000_000))}`;
       const request = { to, country: undefined, from: '+14155550100', body, mediaUrls: [], tenantId: 'org-bench', idempotencyKey: undefined, correlationId: undefined, validityPeriodSeconds: undefined, sendAt: undefined, metadata: {} };
       const queued = buildQueuedRecord({ messageId: randomUUID(), request, analysis, createdAt: Date.now() });
-      await pool.query(statements.upsertWithConversation, [...toRowValues(queued), 'org-bench', '+14155550100', to]);
+      await pool.query(statements.upsertWithConversation, [...toRowValues(queued), 'org-bench', '+14155550100', to, 'outbound']);
       const { rows } = await pool.query(`${statements.select} WHERE id = $1`, [queued.id]);
       const sent = { ...queued, status: 'queued' as const, provider: 'twilio', providerMessageId: `SM${randomUUID().replaceAll('-', '')}`, cost: '0.0079', currency: 'USD', attempts: 1 };
       await pool.query(statements.compareAndSet, [...toRowValues(sent), String(rows[0]?.revision)]);

@@ -14,8 +14,8 @@ export interface PostgresConversationQueriesOptions {
  * order, pages and unread rule as the in-memory store (`listConversationsOf`):
  *
  * - conversations: one range scan of `idx_<table>_conversations_recent` (tenant, last message time, our
- *   number, contact, newest first) from the cursor's position, joined to each last message by its key, the
- *   unread count read per listed conversation from the contact index;
+ *   number, contact, newest first) from the cursor's position, joined to each last message by its key (the
+ *   unread count is kept on the conversation row when messages are inserted);
  * - messages: one range scan of `idx_<table>_contact_messages` (tenant, contact, time, id).
  *
  * @example
@@ -26,16 +26,10 @@ export function createPostgresConversationQueries(options: PostgresConversationQ
   // Microseconds in the cursor: rows the host wrote may carry them, and a rounded cursor would skip rows.
   const cursorTime = (column: string) => `to_char(${column} AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS.US"Z"')`;
   const ourNumber = (alias: string) => `COALESCE(CASE WHEN ${alias}.direction = 'outbound' THEN ${alias}.from_number ELSE ${alias}.to_number END, '')`;
-  const sameConversation = (alias: string) => `${alias}.tenant_key = conversation.tenant_key AND ${alias}.contact_number = conversation.contact_number AND ${ourNumber(alias)} = conversation.our_number`;
-  // Unread: the conversation's inbound messages after our latest reply (by time, then id), read from the contact index.
   const conversationSql = (paged: boolean) => `SELECT conversation.our_number AS conversation_our_number, conversation.contact_number AS conversation_contact_number,
-      ${cursorTime('conversation.last_message_at')} AS conversation_cursor_at, unread.count AS conversation_unread_count, message.*
+      ${cursorTime('conversation.last_message_at')} AS conversation_cursor_at, conversation.unread_count AS conversation_unread_count, message.*
     FROM ${names.conversations} AS conversation
     JOIN ${names.qualified} AS message ON message.id = conversation.last_message_id
-    LEFT JOIN LATERAL (SELECT reply.created_at, reply.id FROM ${names.qualified} AS reply WHERE ${sameConversation('reply')} AND reply.direction = 'outbound'
-      ORDER BY reply.created_at DESC, reply.id DESC LIMIT 1) AS reply ON true
-    CROSS JOIN LATERAL (SELECT count(*) AS count FROM ${names.qualified} AS inbound WHERE ${sameConversation('inbound')} AND inbound.direction = 'inbound'
-      AND (reply.id IS NULL OR (inbound.created_at, inbound.id) > (reply.created_at, reply.id))) AS unread
     WHERE conversation.tenant_key = $1${paged ? ' AND (conversation.last_message_at, conversation.our_number, conversation.contact_number) < ($3::timestamptz, $4, $5)' : ''}
     ORDER BY conversation.last_message_at DESC, conversation.our_number DESC, conversation.contact_number DESC LIMIT $2`;
   const messageSql = (paged: boolean, ours: boolean) => `SELECT *, ${cursorTime('created_at')} AS cursor_at FROM ${names.qualified} AS message

@@ -73,7 +73,7 @@ export function createPostgresMessageStore(options: PostgresMessageStoreOptions)
         await (await pool()).query(upsert, values);
         return;
       }
-      await (await pool()).query(upsertWithConversation, [...values, record.tenantId ?? '', ourNumber ?? '', contactNumber]);
+      await (await pool()).query(upsertWithConversation, [...values, record.tenantId ?? '', ourNumber ?? '', contactNumber, record.direction]);
     },
     async get(id: string): Promise<MessageRecord | undefined> {
       if (!isUuid(id)) return undefined;

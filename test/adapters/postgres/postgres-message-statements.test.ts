@@ -55,13 +55,14 @@ describe('postgresMessageStatements: shape', () => {
     expect(Number(update?.[2])).toBe(COUNT + 1);
   });
 
-  it('upsertWithConversation wraps upsert and takes tenant key, our number and contact after the record', () => {
+  it('upsertWithConversation wraps upsert and takes tenant key, our number, contact and direction after the record', () => {
     expect(statements.upsertWithConversation).toContain(`WITH saved AS (${statements.upsert} RETURNING (xmax = 0) AS inserted)`);
     expect(statements.upsertWithConversation).toContain('INSERT INTO "sms"."texts_conversations" AS conversation');
-    const select = /SELECT (.*) FROM saved WHERE saved\.inserted/.exec(statements.upsertWithConversation)?.[1];
     const createdAt = MESSAGE_COLUMNS.indexOf('created_at') + 1;
-    expect(select?.split(', ')).toEqual([`$${COUNT + 1}::varchar`, `$${COUNT + 2}::varchar`, `$${COUNT + 3}::varchar`, '$1::uuid', `$${createdAt}::timestamptz`]);
-    expect(Math.max(...placeholdersIn(statements.upsertWithConversation))).toBe(COUNT + 3);
+    const select = /SELECT ([\s\S]*?) FROM saved WHERE saved\.inserted/.exec(statements.upsertWithConversation)?.[1] ?? '';
+    expect(select).toContain(`$${COUNT + 1}::varchar, $${COUNT + 2}::varchar, $${COUNT + 3}::varchar, $1::uuid, $${createdAt}::timestamptz`);
+    expect(select).toContain(`CASE WHEN $${COUNT + 4}::varchar = 'inbound' THEN 1 ELSE 0 END`);
+    expect(Math.max(...placeholdersIn(statements.upsertWithConversation))).toBe(COUNT + 4);
     expect(statements.upsertWithConversation).toContain('ON CONFLICT (tenant_key, our_number, contact_number) DO UPDATE SET');
   });
 
@@ -96,11 +97,11 @@ describe.skipIf(!reachable)('postgresMessageStatements: against PostgreSQL', () 
   const statements = postgresMessageStatements(readPostgresNames({ schema }));
   const conversationValues = (saved: MessageRecord) => {
     const [ourNumber, contact] = saved.direction === 'outbound' ? [saved.from, saved.to] : [saved.to, saved.from];
-    return [...toRowValues(saved), saved.tenantId ?? '', ourNumber ?? '', contact];
+    return [...toRowValues(saved), saved.tenantId ?? '', ourNumber ?? '', contact, saved.direction];
   };
   const row = async (id: string) => (await pool.query(`SELECT id, status, body, revision::int AS revision, contact_number, tenant_key FROM "${schema}".sms_messages WHERE id = $1`, [id])).rows[0];
   const conversations = async () =>
-    (await pool.query(`SELECT tenant_key, our_number, contact_number, last_message_id FROM "${schema}".sms_messages_conversations ORDER BY tenant_key, our_number, contact_number`)).rows;
+    (await pool.query(`SELECT tenant_key, our_number, contact_number, last_message_id, unread_count FROM "${schema}".sms_messages_conversations ORDER BY tenant_key, our_number, contact_number`)).rows;
 
   beforeEach(async () => {
     await pool.query(`TRUNCATE "${schema}".sms_messages, "${schema}".sms_messages_conversations`);
@@ -130,13 +131,19 @@ describe.skipIf(!reachable)('postgresMessageStatements: against PostgreSQL', () 
 
   it('upsertWithConversation keeps the conversation: its latest message, in either direction', async () => {
     await pool.query(statements.upsertWithConversation, conversationValues(record({ id: uuid(1), createdAt: at(1) })));
-    expect(await conversations()).toEqual([{ tenant_key: 'org-1', our_number: OURS, contact_number: ALICE, last_message_id: uuid(1) }]);
+    expect(await conversations()).toEqual([{ tenant_key: 'org-1', our_number: OURS, contact_number: ALICE, last_message_id: uuid(1), unread_count: 0 }]);
     const inbound = (id: number, second: number) => record({ id: uuid(id), direction: 'inbound', from: ALICE, to: OURS, status: 'received', createdAt: at(second) });
     await pool.query(statements.upsertWithConversation, conversationValues(inbound(2, 2)));
     await pool.query(statements.upsertWithConversation, conversationValues(inbound(3, 3)));
-    expect(await conversations()).toMatchObject([{ last_message_id: uuid(3) }]);
+    expect(await conversations()).toMatchObject([{ last_message_id: uuid(3), unread_count: 2 }]);
     await pool.query(statements.upsertWithConversation, conversationValues(record({ id: uuid(4), createdAt: at(4) })));
-    expect(await conversations()).toMatchObject([{ last_message_id: uuid(4) }]);
+    expect(await conversations()).toMatchObject([{ last_message_id: uuid(4), unread_count: 0 }]);
+    // Late arrivals count by their time: an inbound older than our reply is read, a reply older than an inbound resets nothing.
+    await pool.query(statements.upsertWithConversation, conversationValues(inbound(5, 3)));
+    expect(await conversations()).toMatchObject([{ last_message_id: uuid(4), unread_count: 0 }]);
+    await pool.query(statements.upsertWithConversation, conversationValues(inbound(6, 6)));
+    await pool.query(statements.upsertWithConversation, conversationValues(record({ id: uuid(7), createdAt: at(5) })));
+    expect(await conversations()).toMatchObject([{ last_message_id: uuid(6), unread_count: 1 }]);
   });
 
   it('upsertWithConversation on a saved message (its outcome, a redelivered webhook) changes the record only', async () => {
@@ -166,8 +173,8 @@ describe.skipIf(!reachable)('postgresMessageStatements: against PostgreSQL', () 
     await pool.query(statements.upsertWithConversation, conversationValues(record({ id: uuid(1), tenantId: null })));
     await pool.query(statements.upsertWithConversation, conversationValues(record({ id: uuid(2), from: null })));
     expect(await conversations()).toEqual([
-      { tenant_key: '', our_number: OURS, contact_number: ALICE, last_message_id: uuid(1) },
-      { tenant_key: 'org-1', our_number: '', contact_number: ALICE, last_message_id: uuid(2) },
+      { tenant_key: '', our_number: OURS, contact_number: ALICE, last_message_id: uuid(1), unread_count: 0 },
+      { tenant_key: 'org-1', our_number: '', contact_number: ALICE, last_message_id: uuid(2), unread_count: 0 },
     ]);
     expect(await row(uuid(1))).toMatchObject({ tenant_key: '' });
   });
