@@ -54,10 +54,14 @@ export async function reconcileRecord(context: ReconcileContext, record: Message
   const candidates: Candidate[] = [];
   for (const provider of searchable) {
     const found = await call(() => provider.findMessages(query, signalOption));
-    for (const message of found) {
+    for (const listed of found) {
       // A provider message another record already names is that record's, not a candidate for this one.
-      const owner = await context.store.findByProviderMessageId(provider.id, message.providerMessageId);
-      if (owner === undefined || owner.id === record.id) candidates.push({ provider: provider.id, message });
+      const owner = await context.store.findByProviderMessageId(provider.id, listed.providerMessageId);
+      if (owner !== undefined && owner.id !== record.id) continue;
+      // A listing without bodies (Telnyx detail records): fetch the message for its body when the provider can.
+      const fetchMessage = provider.fetchMessage?.bind(provider);
+      const fetched = listed.body === null && fetchMessage !== undefined ? await call(() => fetchMessage({ providerMessageId: listed.providerMessageId }, signalOption)) : undefined;
+      candidates.push({ provider: provider.id, message: fetched === undefined ? listed : { ...listed, body: fetched.body, status: fetched.status } });
     }
   }
   const choice = chooseCandidate(record, candidates);

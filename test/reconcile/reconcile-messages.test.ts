@@ -107,6 +107,15 @@ describe('SMSService.reconcile', () => {
     expect(await sms.reconcile()).toMatchObject({ checked: 2, settled: { queued: 1 }, unchanged: 1, ambiguous: 0 });
   });
 
+  it('fetches the bodies a listing leaves out, so a message another system sent to the same number is not taken', async () => {
+    const { sms, twilio, advance } = setUp({ outcomes: ['timeout-after-send'] }, (fake) => [{ ...fake, findMessages: async (query) => (await fake.findMessages?.(query) ?? []).map((message) => ({ ...message, body: null })) }]);
+    await sms.send(request).catch(() => undefined);
+    await twilio.send({ messageId: 'elsewhere', to: request.to, from: request.from, body: 'Sent by another system', mediaUrls: [], encoding: 'GSM-7', segments: 1 });
+    advance(20 * MINUTE);
+    expect(await sms.reconcile()).toMatchObject({ checked: 1, settled: { queued: 1 }, ambiguous: 0 });
+    expect((await sms.send(request)).providerMessageId).toBe(twilio.messages.find((message) => message.body === request.body)?.providerMessageId);
+  });
+
   it('runs one reconciler at a time: a held lock makes the run return ran: false', async () => {
     const { sms, idempotency, advance } = setUp();
     await sms.send(request);
