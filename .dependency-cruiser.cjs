@@ -29,7 +29,7 @@ const layers = [
   {
     name: 'reliability',
     comment: 'decorators over the provider port: retries, failover, circuit breakers',
-    path: '^src/failover/',
+    path: '^src/(failover|observability)/',
   },
   {
     name: 'events',

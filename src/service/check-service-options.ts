@@ -16,6 +16,7 @@ const knownOptions = new Set([
   'generateId',
   'onBackgroundError',
   'logger',
+  'tracer',
   'quotas',
   'guards',
   'pacing',
@@ -54,6 +55,9 @@ export function checkServiceOptions(options: SMSServiceOptions): readonly SmsPro
     }
     ids.add(provider.id);
   });
+  if (options.tracer !== undefined && typeof (options.tracer as { startActiveSpan?: unknown } | null)?.startActiveSpan !== 'function') {
+    throw optionError('options.tracer', 'is not an OpenTelemetry tracer (it has no startActiveSpan).', "pass trace.getTracer('sms') from @opentelemetry/api, or omit it.");
+  }
   readWholeNumber('options.maxSegments', options.maxSegments, undefined, { minimum: 1, maximum: 255 });
   readWholeNumber('options.maxMediaUrls', options.maxMediaUrls, undefined, { minimum: 0, maximum: 100 });
   return providers;

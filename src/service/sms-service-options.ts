@@ -1,3 +1,4 @@
+import type { TracerLike } from '../observability/tracer-like';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../clock';
 import type { EventPublisher } from '../events/event-publisher';
@@ -51,6 +52,11 @@ export interface SMSServiceOptions {
    * as `process.emitWarning`, nothing else (docs/logging.md).
    */
   logger?: Logger;
+  /**
+   * An OpenTelemetry tracer (`trace.getTracer('sms')` from `@opentelemetry/api`): a span per send and a
+   * child per provider attempt, numbers masked, no bodies (docs/observability.md). Default: no tracing.
+   */
+  tracer?: TracerLike;
   /** Provider order per message (`strategy`) and what an unknown outcome does (`onUnknownOutcome`, default `fail`). docs/reliability.md. */
   failover?: FailoverOptions;
   /** Retries of transient "not sent" failures: 3 attempts, 500 ms backoff doubling to 8 s, 30 s budget by default; `false` turns them off. */

@@ -23,6 +23,9 @@ import { priceSegments } from '../segments/price-segments';
 import type { Money } from '../segments/money';
 import { mergePricing } from '../providers/default-pricing';
 import type { PricingTable } from '../segments/pricing';
+import { createTracedProvider } from '../observability/create-traced-provider';
+import { traceSend } from '../observability/trace-send';
+import type { TracerLike } from '../observability/tracer-like';
 import type { ReconcileContext } from '../reconcile/reconcile-context';
 import { reconcileMessages } from '../reconcile/reconcile-messages';
 import type { ReconcileOptions } from '../reconcile/reconcile-options';
@@ -86,9 +89,13 @@ export class SMSService {
   private readonly quotaGate: QuotaGate | undefined;
   private readonly primaryProviderId: string;
   private readonly reconciliation: ReconcileContext;
+  private readonly tracer: TracerLike | undefined;
+  private readonly priceFor = (provider: string, segments: number, request: Pick<ValidatedSendRequest, 'country'>): Money | null =>
+    this.pricing[provider] === undefined ? null : priceSegments(segments, provider, request.country, this.pricing);
 
   constructor(options: SMSServiceOptions) {
-    const providers = checkServiceOptions(options);
+    const tracer = (this.tracer = options.tracer);
+    const providers = checkServiceOptions(options).map((provider) => (tracer === undefined ? provider : createTracedProvider(provider, tracer)));
     this.primaryProviderId = providers[0]?.id ?? 'unknown';
     this.clock = options.clock ?? systemClock;
     this.generateId = options.generateId ?? randomUUID;
@@ -115,7 +122,7 @@ export class SMSService {
     const idempotencyStore = idempotency.store ?? createInMemoryIdempotencyStore({ clock: this.clock });
     const onBackgroundError = this.onBackgroundError;
     this.admission = createAdmissionStages({ options, provider: this.provider, optOuts: this.optOuts, quotaGate: this.quotaGate, idempotency, idempotencyStore, clock: this.clock, onBackgroundError });
-    const price = (provider: string, segments: number) => (this.pricing[provider] === undefined ? null : priceSegments(segments, provider, undefined, this.pricing));
+    const price = (provider: string, segments: number) => this.priceFor(provider, segments, { country: undefined });
     const onPublishError = (error: unknown, messageId: string) => onBackgroundError(error, { stage: 'events', messageId });
     this.reconciliation = { store: this.store, idempotency: idempotencyStore, retentionMs: idempotency.retentionMs, providers, events: this.events, clock: this.clock, generateId: this.generateId, price, resend: (request) => this.send(request), onPublishError };
   }
@@ -163,6 +170,10 @@ export class SMSService {
   async send(input: SendRequest): Promise<SendResult> {
     // eslint-disable-next-line prefer-rest-params -- a JavaScript caller of 0.1 may still pass options.
     refuseRemovedSendOptions(arguments[1]);
+    return traceSend(this.tracer, input, () => this.sendNow(input));
+  }
+
+  private async sendNow(input: SendRequest): Promise<SendResult> {
     const messageId = chooseMessageId(input, this.generateId);
     const createdAt = this.clock.now();
     const events = createSendEventSink(messageId, createdAt, this.eventSinkOptions);
@@ -218,13 +229,9 @@ export class SMSService {
   }
 
   /**
-   * Each provider's circuit breaker state and, when it cannot send at all (its SDK did not load at
-   * `ready()` or at a send), `unavailable` with the reason; overall `ok` when every provider is usable,
-   * `degraded` when some are not, `down` when none is (sends then fail fast).
-   *
-   * @example
-   * const sms = new SMSService({ providers: [createFakeProvider({ id: 'twilio' })] });
-   * sms.health(); // { status: 'ok', providers: [{ provider: 'twilio', state: 'closed', consecutiveFailures: 0, probeAt: null }] }
+   * Each provider's circuit breaker state and, when it cannot send at all (its SDK did not load at `ready()`
+   * or at a send), `unavailable` with the reason; overall `ok` when every provider is usable, `degraded` when
+   * some are not, `down` when none is (sends then fail fast). `tools-core doctor` prints it (docs/cli.md#doctor).
    */
   health(): ServiceHealth {
     return summariseHealth(this.provider);
@@ -236,8 +243,7 @@ export class SMSService {
    * naming what to install or fix. Never sends (docs/platform-mode.md#preflight-smsready).
    *
    * @example
-   * const sms = SMSService.fromEnv();
-   * await sms.ready(); // NotReadyError "… telnyx (fallback): … Fix: run `npm install telnyx`." when telnyx is missing
+   * await SMSService.fromEnv().ready(); // NotReadyError "… telnyx (fallback): … Fix: run `npm install telnyx`." when telnyx is missing
    */
   ready(options?: ReadyOptions): Promise<ServiceReadiness> {
     return checkReadiness(this.provider, options);
@@ -275,10 +281,6 @@ export class SMSService {
       await events.refused(input, toSmsError(error, this.provider.id));
       throw error;
     }
-  }
-
-  private priceFor(provider: string, segments: number, request: ValidatedSendRequest): Money | null {
-    return this.pricing[provider] === undefined ? null : priceSegments(segments, provider, request.country, this.pricing);
   }
 
   /** The outcome over the write-ahead record; a store failure is retried, then reported, never thrown (the provider has answered). */
