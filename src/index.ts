@@ -154,6 +154,9 @@ export { createInMemoryEventBus, type InMemoryEventBus, type InMemoryEventBusOpt
 export { deadLetterQueueName } from './platform/dead-letter-queue-name';
 export { createSmsWorker, DEFAULT_SEND_REQUEST_QUEUE, type SmsWorker, type SmsWorkerOptions } from './platform/create-sms-worker';
 export type { WorkerReconcileOptions } from './platform/create-reconcile-schedule';
+export { createMeteredEventPublisher, type MeteredEventPublisherOptions } from './observability/create-metered-event-publisher';
+export type { MeterLike, MetricAttributes } from './observability/meter-like';
+export type { SpanLike, TracerLike } from './observability/tracer-like';
 export type { SmsWorkerLogEntry } from './platform/sms-worker-log-entry';
 export { createWorkerEventPublisher, type WorkerEventPublisherOptions } from './platform/create-worker-event-publisher';
 export { createSmsClient, type SmsClient, type SmsClientOptions, type SmsClientRequest } from './platform/create-sms-client';
