@@ -29,12 +29,17 @@ const layers = [
   {
     name: 'reliability',
     comment: 'decorators over the provider port: retries, failover, circuit breakers',
-    path: '^src/(failover|observability)/',
+    path: '^src/failover/',
   },
   {
     name: 'events',
     comment: 'every event type, its builder and its zod contract; the EventPublisher port',
     path: '^src/events/',
+  },
+  {
+    name: 'observability',
+    comment: 'OpenTelemetry without importing it: the traced provider decorator, the send span, metrics from the events',
+    path: '^src/observability/',
   },
   {
     name: 'stages',
