@@ -1,3 +1,4 @@
+import { traceWebhook, type AnnotateSpan } from '../observability/trace-webhook';
 import { handleInboundMessage } from './handle-inbound-message';
 import { handleStatusCallback } from './handle-status-callback';
 import type { ParsedWebhook } from '../providers/kit/parsed-webhook';
@@ -33,17 +34,18 @@ import { WebhookStageError } from './webhook-stage';
 export function createWebhookHandler(options: WebhookHandlerOptions): WebhookHandler {
   const settings = readWebhookHandlerOptions(options);
   const locks = new Map<string, Promise<unknown>>();
-  return async (request) => {
-    try {
-      return await handle(settings, locks, request);
-    } catch (error) {
-      settings.onError(error, { stage: 'handler', provider: null, messageId: null });
-      return refusal(500, 'HANDLER_FAILED', 'The webhook could not be handled; the provider may retry it.');
-    }
-  };
+  return (request) =>
+    traceWebhook(options.tracer, request, async (annotate) => {
+      try {
+        return await handle(settings, locks, request, annotate);
+      } catch (error) {
+        settings.onError(error, { stage: 'handler', provider: null, messageId: null });
+        return refusal(500, 'HANDLER_FAILED', 'The webhook could not be handled; the provider may retry it.');
+      }
+    });
 }
 
-async function handle(settings: WebhookSettings, locks: Map<string, Promise<unknown>>, request: Request): Promise<Response> {
+async function handle(settings: WebhookSettings, locks: Map<string, Promise<unknown>>, request: Request, annotate: AnnotateSpan): Promise<Response> {
   if (request.method !== 'POST') return refusal(405, 'METHOD_NOT_ALLOWED', 'Provider webhooks are POST requests.');
   const claimed = settings.vendors.filter((vendor) => vendor.definition.webhook.claims(request.headers));
   const [vendor] = claimed;
@@ -58,9 +60,11 @@ async function handle(settings: WebhookSettings, locks: Map<string, Promise<unkn
   const body = await readRequestBody(request, settings.maxBodyBytes);
   if (!body.ok) return refusal(body.status, body.status === 413 ? 'BODY_TOO_LARGE' : 'UNREADABLE_BODY', body.message);
   const { webhook } = vendor;
+  annotate('sms.provider', webhook.providerId);
   if (webhook.missingSecret !== undefined) return refusal(403, 'NO_SECRET_CONFIGURED', webhook.missingSecret);
   const reading = await webhook.read(request, body.bytes, settings.clock);
   if (!reading.valid) return refusal(403, reading.reason, reading.message);
+  annotate('sms.webhook.kind', reading.parsed.kind);
   const context: WebhookContext = { settings, providerId: webhook.providerId, request, locks };
   return dispatch(context, reading.parsed, { answer: (helpReply) => webhook.answer(helpReply), repliesInline: webhook.repliesInline });
 }

@@ -41,7 +41,7 @@ export interface WebhookSettings {
   readonly onError: (error: unknown, context: WebhookErrorContext) => void;
 }
 
-const KNOWN = ['service', 'store', 'events', 'optOuts', 'providers', 'dedupe', 'dedupeTtlMs', 'helpReply', 'inboundTenantId', 'maxBodyBytes', 'clock', 'generateId', 'onError', 'logger'];
+const KNOWN = ['service', 'store', 'events', 'optOuts', 'providers', 'dedupe', 'dedupeTtlMs', 'helpReply', 'inboundTenantId', 'maxBodyBytes', 'clock', 'generateId', 'onError', 'logger', 'tracer'];
 
 /**
  * Checks the handler's options and fills in the defaults. Malformed secrets, unknown options and a
@@ -61,6 +61,9 @@ export function readWebhookHandlerOptions(options: WebhookHandlerOptions): Webho
     throw optionError('options.store', 'is missing or not a MessageStore.', 'pass service (your SMSService), or the store it records messages to.');
   }
   if (typeof events?.publish !== 'function') throw optionError('options.events', 'is missing or not an EventPublisher.', 'pass service (your SMSService), or the bus sms.status and sms.received go to.');
+  if (options.tracer !== undefined && typeof (options.tracer as { startActiveSpan?: unknown } | null)?.startActiveSpan !== 'function') {
+    throw optionError('options.tracer', 'is not an OpenTelemetry tracer (it has no startActiveSpan).', "pass trace.getTracer('sms') from @opentelemetry/api, or omit it.");
+  }
   const optOuts = options.optOuts ?? service?.optOuts;
   if (optOuts !== undefined) checkOptOutStore(optOuts, 'options.optOuts');
 

@@ -1,3 +1,4 @@
+import type { TracerLike } from '../observability/tracer-like';
 import type { Logger } from '../logging/logger';
 import type { Clock } from '../clock';
 import type { BuiltInWebhookOptions } from '../providers/built-in-providers';
@@ -55,6 +56,8 @@ export interface WebhookHandlerOptions {
   onError?: (error: unknown, context: WebhookErrorContext) => void;
   /** A pino-compatible logger (docs/logging.md). Default: warnings as `process.emitWarning`. */
   logger?: Logger;
+  /** An OpenTelemetry tracer: a server span per request (docs/observability.md#spans). Default: no tracing. */
+  tracer?: TracerLike;
 }
 
 export interface WebhookErrorContext {
