@@ -36,8 +36,9 @@ export async function runWorkerCommand(options: WorkerCommandOptions, io: Worker
   const opened: { close(): Promise<void> }[] = [];
   const fail = async (stage: StartStage, error: unknown): Promise<number> => {
     const failure = classifyStartFailure(stage, error);
-    log({ level: 'error', event: 'worker.start_failed', component: 'cli', exit_code: failure.exitCode, ...(failure.flag === null ? {} : { flag: failure.flag }), message: failure.message });
+    // Closed first, so a reconnection still retrying logs nothing after the verdict: the failure is the last line.
     for (const resource of opened.reverse()) await resource.close().catch(() => undefined);
+    log({ level: 'error', event: 'worker.start_failed', component: 'cli', exit_code: failure.exitCode, ...(failure.flag === null ? {} : { flag: failure.flag }), message: failure.message });
     return failure.exitCode;
   };
 
