@@ -8,6 +8,7 @@ import type { StoredSendOutcome } from '../idempotency/idempotency-store';
 import type { SendResult } from '../messages/send-result';
 import type { ProviderMessage } from '../providers/provider';
 import type { MessageRecord } from '../store/message-record';
+import { updateMessage } from '../store/update-message';
 import { updateRecordStatus } from '../store/update-record-status';
 import type { ReconcileContext } from './reconcile-context';
 
@@ -77,16 +78,13 @@ export async function settleNotSent(context: ReconcileContext, record: MessageRe
   return true;
 }
 
+/** Serialises this process's reconciliation writes per message for stores without `update` (`updateMessage`). */
+const locks = new Map<string, Promise<unknown>>();
+
+/** The change through the store (atomic when it has `update`); the record as written when it changed. */
 async function updateStored(context: ReconcileContext, record: MessageRecord, change: (current: MessageRecord) => MessageRecord | undefined): Promise<MessageRecord | undefined> {
-  const { store } = context;
-  if (store.update !== undefined) {
-    const update = await store.update(record.id, change);
-    return update?.changed === true ? update.record : undefined;
-  }
-  const current = (await store.get(record.id)) ?? record;
-  const next = change(current);
-  if (next !== undefined) await store.save(next);
-  return next;
+  const update = await updateMessage(context.store, record.id, change, locks);
+  return update?.changed === true ? update.record : undefined;
 }
 
 /** The replay of the record's idempotency key, when it has one: the proven outcome, or freed for a resend. */

@@ -3,7 +3,7 @@ import { MESSAGE_ID_PARAMETER } from '../providers/kit/with-message-id-parameter
 import type { MessageRecord } from '../store/message-record';
 import { createStatusEvent } from '../events/create-status-event';
 import type { ParsedStatusCallback } from '../providers/kit/parsed-webhook';
-import { updateMessage } from './update-message';
+import { updateMessage } from '../store/update-message';
 import { updateRecordStatus } from '../store/update-record-status';
 import { publishWebhookEvent, type WebhookContext } from './webhook-context';
 import { stage } from './webhook-stage';

@@ -2,7 +2,7 @@ import { describe, expect, it } from 'vitest';
 import { createInMemoryMessageStore } from '../../src/store/in-memory-message-store';
 import type { MessageRecord } from '../../src/store/message-record';
 import type { MessageStore } from '../../src/store/message-store';
-import { updateMessage } from '../../src/webhooks/update-message';
+import { updateMessage } from '../../src/store/update-message';
 
 const record: MessageRecord = {
   id: 'message-1', tenantId: 'org-1', direction: 'outbound', from: null, to: '+14155552671', body: 'Hi', mediaUrls: [],

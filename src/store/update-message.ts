@@ -1,5 +1,5 @@
-import type { MessageRecord } from '../store/message-record';
-import type { MessageStore, MessageUpdate } from '../store/message-store';
+import type { MessageRecord } from './message-record';
+import type { MessageStore, MessageUpdate } from './message-store';
 
 /**
  * `store.update` when the store has it (atomic, across processes); otherwise get-then-save serialised
