@@ -1,3 +1,4 @@
+import { readTracer } from '../observability/read-tracer';
 import { optionError } from '../options/option-error';
 import type { SmsProvider } from '../providers/provider';
 import { readWholeNumber } from '../options/read-whole-number';
@@ -55,9 +56,7 @@ export function checkServiceOptions(options: SMSServiceOptions): readonly SmsPro
     }
     ids.add(provider.id);
   });
-  if (options.tracer !== undefined && typeof (options.tracer as { startActiveSpan?: unknown } | null)?.startActiveSpan !== 'function') {
-    throw optionError('options.tracer', 'is not an OpenTelemetry tracer (it has no startActiveSpan).', "pass trace.getTracer('sms') from @opentelemetry/api, or omit it.");
-  }
+  readTracer('options.tracer', options.tracer);
   readWholeNumber('options.maxSegments', options.maxSegments, undefined, { minimum: 1, maximum: 255 });
   readWholeNumber('options.maxMediaUrls', options.maxMediaUrls, undefined, { minimum: 0, maximum: 100 });
   return providers;

@@ -1,3 +1,4 @@
+import { readTracer } from '../observability/read-tracer';
 import type { Logger } from '../logging/logger';
 import { readLogger } from '../logging/read-logger';
 import { optionError } from '../options/option-error';
@@ -61,9 +62,7 @@ export function readWebhookHandlerOptions(options: WebhookHandlerOptions): Webho
     throw optionError('options.store', 'is missing or not a MessageStore.', 'pass service (your SMSService), or the store it records messages to.');
   }
   if (typeof events?.publish !== 'function') throw optionError('options.events', 'is missing or not an EventPublisher.', 'pass service (your SMSService), or the bus sms.status and sms.received go to.');
-  if (options.tracer !== undefined && typeof (options.tracer as { startActiveSpan?: unknown } | null)?.startActiveSpan !== 'function') {
-    throw optionError('options.tracer', 'is not an OpenTelemetry tracer (it has no startActiveSpan).', "pass trace.getTracer('sms') from @opentelemetry/api, or omit it.");
-  }
+  readTracer('options.tracer', options.tracer);
   const optOuts = options.optOuts ?? service?.optOuts;
   if (optOuts !== undefined) checkOptOutStore(optOuts, 'options.optOuts');
 
