@@ -1,26 +1,12 @@
 // The PostgreSQL idempotency store against the real server, in a schema of its own.
-import pg from 'pg';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { applyMigrations } from '../../../src/adapters/postgres/apply-migrations';
-import { createPostgresIdempotencyStore, type PostgresIdempotencyStore } from '../../../src/adapters/postgres/postgres-idempotency-store';
+import { describe, expect, it } from 'vitest';
+import { createPostgresIdempotencyStore } from '../../../src/adapters/postgres/postgres-idempotency-store';
 import { SMSService } from '../../../src/service/sms-service';
 import { createFakeProvider } from '../../../src/testing/create-fake-provider';
 import { runIdempotencyStoreContract } from '../../../src/testing/run-idempotency-store-contract';
-import { dropSchemas, POSTGRES_URL, postgresIsReachable, uniqueSchema } from '../../support/services/postgres-support';
+import { POSTGRES_URL, usePostgresSchema } from '../../support/services/postgres-support';
 
-const reachable = await postgresIsReachable();
-const schema = uniqueSchema('idempotency');
-const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 4 });
-const stores: PostgresIdempotencyStore[] = [];
-
-beforeAll(async () => {
-  if (reachable) await applyMigrations({ pool, schema });
-});
-afterAll(async () => {
-  for (const store of stores) await store.close();
-  if (reachable) await dropSchemas(schema);
-  await pool.end();
-});
+const { reachable, schema, pool, track } = await usePostgresSchema('idempotency');
 
 describe.skipIf(!reachable)('createPostgresIdempotencyStore', () => {
   runIdempotencyStoreContract({
@@ -37,8 +23,7 @@ describe.skipIf(!reachable)('createPostgresIdempotencyStore', () => {
     await pool.query(`TRUNCATE "${schema}".tools_core_idempotency`);
     const provider = createFakeProvider({ id: 'twilio' });
     const instances = [0, 1].map(() => {
-      const store = createPostgresIdempotencyStore({ connectionString: POSTGRES_URL, schema });
-      stores.push(store);
+      const store = track(createPostgresIdempotencyStore({ connectionString: POSTGRES_URL, schema }));
       return new SMSService({ providers: [provider], idempotency: { store } });
     });
     const request = { to: '+14155552671', body: 'Once', tenantId: 'org-1', idempotencyKey: 'order/42' };

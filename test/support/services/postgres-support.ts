@@ -4,6 +4,8 @@
  */
 import { randomUUID } from 'node:crypto';
 import pg from 'pg';
+import { afterAll, beforeAll } from 'vitest';
+import { applyMigrations } from '../../../src/adapters/postgres/apply-migrations';
 
 export const POSTGRES_URL = process.env.TEST_DATABASE_URL ?? 'postgres://postgres@127.0.0.1:5432/test';
 
@@ -38,4 +40,26 @@ export async function dropSchemas(...schemas: string[]): Promise<void> {
   } finally {
     await client.end();
   }
+}
+
+/**
+ * A migrated schema of the test file's own: migrated before its tests, every tracked store closed and the
+ * schema dropped after them, `pool` (four connections) ended. Call at the top level of a test file.
+ */
+export async function usePostgresSchema(label: string) {
+  const reachable = await postgresIsReachable();
+  const schema = uniqueSchema(label);
+  const pool = new pg.Pool({ connectionString: POSTGRES_URL, max: 4 });
+  const tracked: Array<{ close(): Promise<void> }> = [];
+  beforeAll(async () => {
+    if (reachable) await applyMigrations({ pool, schema });
+  });
+  afterAll(async () => {
+    for (const store of tracked) await store.close();
+    if (reachable) await dropSchemas(schema);
+    await pool.end();
+  });
+  /** Closes `store` after the file's tests. */
+  const track = <Store extends { close(): Promise<void> }>(store: Store): Store => (tracked.push(store), store);
+  return { reachable, schema, pool, track };
 }
