@@ -1,7 +1,7 @@
 import { applyMigrations } from '../../adapters/postgres/apply-migrations';
 import type { CliCommand } from '../cli-command';
 import { parseCommandArguments } from '../parse-command-arguments';
-import { UsageError } from '../parse-worker-arguments';
+import { readDatabaseUrl } from '../read-database-url';
 
 const USAGE = `Usage: tools-core migrate --database-url <url> [options]
 
@@ -34,8 +34,7 @@ export const migrateCommand: CliCommand = {
       return 0;
     }
     const { values } = parsed;
-    const connectionString = typeof values['database-url'] === 'string' ? values['database-url'] : io.env.DATABASE_URL;
-    if (connectionString === undefined || connectionString === '') throw new UsageError('--database-url is required (or set DATABASE_URL). Run tools-core migrate --help.');
+    const connectionString = readDatabaseUrl(values['database-url'], io, 'migrate');
     const dryRun = values['dry-run'] === true;
     let report;
     try {

@@ -3,6 +3,7 @@ import { createPostgresMessageStore } from '../../adapters/postgres/postgres-mes
 import type { CliCommand } from '../cli-command';
 import { createCliService } from '../create-cli-service';
 import { parseCommandArguments } from '../parse-command-arguments';
+import { readDatabaseUrl } from '../read-database-url';
 import { parseDuration } from '../parse-duration';
 import { UsageError } from '../parse-worker-arguments';
 
@@ -47,8 +48,7 @@ export const reconcileCommand: CliCommand = {
       return 0;
     }
     const { values } = parsed;
-    const connectionString = typeof values['database-url'] === 'string' ? values['database-url'] : io.env.DATABASE_URL;
-    if (connectionString === undefined || connectionString === '') throw new UsageError('--database-url is required (or set DATABASE_URL). Run tools-core reconcile --help.');
+    const connectionString = readDatabaseUrl(values['database-url'], io, 'reconcile');
     const limit = typeof values.limit === 'string' ? Number(values.limit) : undefined;
     if (limit !== undefined && !Number.isSafeInteger(limit)) throw new UsageError(`--limit: "${String(values.limit)}" is not a whole number. Run tools-core reconcile --help.`);
     const names = { ...(typeof values.schema === 'string' ? { schema: values.schema } : {}) };
